@@ -35,7 +35,7 @@ CREATE TABLE probe_result (
     target_id    VARCHAR(63)              NOT NULL REFERENCES storage_target (id),
     probed_at    TIMESTAMP WITH TIME ZONE NOT NULL,
     outcome      VARCHAR(20)              NOT NULL
-                 CHECK (outcome IN ('OK', 'DEGRADED', 'UNREACHABLE', 'FAILED')),
+                 CHECK (outcome IN ('OK', 'DEGRADED', 'UNREACHABLE', 'FAILED', 'NO_DRIVER')),
     total_bytes  BIGINT,
     free_bytes   BIGINT,
     probe_bytes  BIGINT                   NOT NULL,

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A site that holds storage targets. The pool grows by adding data centers without redesign: a
- * data center is only a name, a location and the kind of link that reaches it.
+ * A site that holds storage targets. The pool grows by adding data centers without redesign: a data
+ * center is only a name, a location and the kind of link that reaches it.
  */
 public class DataCenter {
   public static final int MAX_NAME = 120;

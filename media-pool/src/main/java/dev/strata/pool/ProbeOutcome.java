@@ -9,5 +9,7 @@ public enum ProbeOutcome {
   /** The device did not answer. */
   UNREACHABLE,
   /** The device answered but lost or corrupted the probe object, or refused it. */
-  FAILED
+  FAILED,
+  /** This control center has no driver for the target's endpoint scheme, so cannot use it. */
+  NO_DRIVER
 }

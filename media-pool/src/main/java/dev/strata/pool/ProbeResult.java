@@ -29,10 +29,7 @@ public class ProbeResult {
 
   /** Judges a measurement of {@code target} taken at {@code probedAt}. */
   public static ProbeResult assess(
-      StorageTarget target,
-      ProbeMeasurement m,
-      Instant probedAt,
-      ProbeThresholds thresholds) {
+      StorageTarget target, ProbeMeasurement m, Instant probedAt, ProbeThresholds thresholds) {
     ProbeResult r = new ProbeResult();
     r.targetId = target.id().value();
     r.probedAt = probedAt;
@@ -77,6 +74,20 @@ public class ProbeResult {
     }
     String text = String.join("; ", notes);
     r.detail = text.length() > MAX_DETAIL ? text.substring(0, MAX_DETAIL) : text;
+    return r;
+  }
+
+  /** Records that no driver of this control center can reach {@code target}. */
+  public static ProbeResult noDriver(StorageTarget target, Instant probedAt) {
+    ProbeResult r = new ProbeResult();
+    r.targetId = target.id().value();
+    r.probedAt = probedAt;
+    r.outcome = ProbeOutcome.NO_DRIVER;
+    r.totalBytes =
+        target.declaredCapacityBytes().isPresent()
+            ? target.declaredCapacityBytes().getAsLong()
+            : null;
+    r.detail = "no driver for '" + target.endpoint().getScheme() + ":' endpoints in this build";
     return r;
   }
 

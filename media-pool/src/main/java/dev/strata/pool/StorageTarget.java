@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
- * A device in a data center that can hold backup copies: a tape library, a VTL, a disk directory
- * or an object-store bucket. Its kind and data center are fixed at registration; name, endpoint,
+ * A device in a data center that can hold backup copies: a tape library, a VTL, a disk directory or
+ * an object-store bucket. Its kind and data center are fixed at registration; name, endpoint,
  * declared capacity and life-cycle state can change.
  */
 public class StorageTarget {
@@ -67,8 +67,7 @@ public class StorageTarget {
     String e = Text.required("endpoint", endpoint, MAX_ENDPOINT);
     this.endpoint = kind.requireEndpoint(e).toString();
     if (declaredCapacityBytes != null && declaredCapacityBytes <= 0) {
-      throw new InvalidValueException(
-          "capacityBytes", "capacityBytes must be positive when given");
+      throw new InvalidValueException("capacityBytes", "capacityBytes must be positive when given");
     }
     this.declaredCapacityBytes = declaredCapacityBytes;
     if (state == null) {

@@ -44,8 +44,7 @@ public enum TargetKind {
     try {
       uri = new URI(endpoint.strip());
     } catch (java.net.URISyntaxException e) {
-      throw new InvalidValueException(
-          "endpoint", "endpoint is not a valid URI: " + e.getMessage());
+      throw new InvalidValueException("endpoint", "endpoint is not a valid URI: " + e.getMessage());
     }
     String actual = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!actual.equals(scheme)) {
@@ -61,7 +60,8 @@ public enum TargetKind {
         }
       }
       case VTL -> {
-        boolean local = uri.getAuthority() == null && uri.getPath() != null && uri.getPath().startsWith("/");
+        boolean local =
+            uri.getAuthority() == null && uri.getPath() != null && uri.getPath().startsWith("/");
         boolean remote = uri.getHost() != null && uri.getPort() > 0;
         if (!local && !remote) {
           throw new InvalidValueException(
@@ -70,7 +70,8 @@ public enum TargetKind {
       }
       case OBJECT_STORE -> {
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-          throw new InvalidValueException("endpoint", "an OBJECT_STORE endpoint must name a bucket");
+          throw new InvalidValueException(
+              "endpoint", "an OBJECT_STORE endpoint must name a bucket");
         }
       }
     }

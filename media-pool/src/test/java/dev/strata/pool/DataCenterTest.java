@@ -31,7 +31,8 @@ class DataCenterTest {
 
   @Test
   void rejectsIdsThatAreNotSlugs() {
-    for (String bad : new String[] {"", "A", "-a", "a-", "a_b", "a".repeat(64), "dc/1", "..", "é"}) {
+    for (String bad :
+        new String[] {"", "A", "-a", "a-", "a_b", "a".repeat(64), "dc/1", "..", "é"}) {
       assertThatThrownBy(() -> DataCenterId.of(bad))
           .isInstanceOf(InvalidValueException.class)
           .satisfies(e -> assertThat(((InvalidValueException) e).field()).isEqualTo("id"));

@@ -22,8 +22,15 @@ class DomainArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "jakarta..", "javax..", "org.hibernate..", "org.quartz..", "org.flywaydb..",
-            "java.sql..", "java.nio.file..", "java.io.File", "java.net.http..")
+            "jakarta..",
+            "javax..",
+            "org.hibernate..",
+            "org.quartz..",
+            "org.flywaydb..",
+            "java.sql..",
+            "java.nio.file..",
+            "java.io.File",
+            "java.net.http..")
         .check(DOMAIN);
   }
 

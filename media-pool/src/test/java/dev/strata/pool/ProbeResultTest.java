@@ -74,4 +74,22 @@ class ProbeResultTest {
     assertThat(r.totalBytes()).hasValue(2000L);
     assertThat(r.outcome()).isEqualTo(ProbeOutcome.OK);
   }
+
+  @Test
+  void aTargetWithoutDriverIsRecordedAsSuch() {
+    StorageTarget tape =
+        StorageTarget.register(
+            TargetId.of("lib"),
+            DC,
+            TargetKind.TAPE_LIBRARY,
+            null,
+            "mtx:/dev/sg3",
+            9L,
+            TargetState.POTENTIAL,
+            T0);
+    ProbeResult r = ProbeResult.noDriver(tape, T0);
+    assertThat(r.outcome()).isEqualTo(ProbeOutcome.NO_DRIVER);
+    assertThat(r.detail()).contains("'mtx:'");
+    assertThat(r.totalBytes()).hasValue(9L);
+  }
 }

@@ -66,9 +66,15 @@ class StorageTargetTest {
     assertThatThrownBy(
             () ->
                 StorageTarget.register(
-                    TargetId.of("t"), DC, TargetKind.DISK, null, "file:/a", 0L, TargetState.ACTIVE, T0))
-        .satisfies(
-            e -> assertThat(((InvalidValueException) e).field()).isEqualTo("capacityBytes"));
+                    TargetId.of("t"),
+                    DC,
+                    TargetKind.DISK,
+                    null,
+                    "file:/a",
+                    0L,
+                    TargetState.ACTIVE,
+                    T0))
+        .satisfies(e -> assertThat(((InvalidValueException) e).field()).isEqualTo("capacityBytes"));
     assertThatThrownBy(
             () ->
                 StorageTarget.register(

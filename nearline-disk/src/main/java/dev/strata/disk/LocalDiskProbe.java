@@ -15,8 +15,8 @@ import java.util.random.RandomGenerator;
 /**
  * Measures a local-filesystem target: is the directory there and writable, how large is the
  * filesystem, and how long does a durable write and a read-back of a probe file take. The probe
- * file is random (so neither compression nor deduplication in the filesystem flatters the
- * figures), written with {@link DurableFiles}, verified by SHA-256 and removed again.
+ * file is random (so neither compression nor deduplication in the filesystem flatters the figures),
+ * written with {@link DurableFiles}, verified by SHA-256 and removed again.
  *
  * <p>Thread-safe as long as two probes do not run on the same directory at the same time (each
  * probe uses a fixed file name).

@@ -1,0 +1,78 @@
+package dev.strata.controlcenter.application;
+
+import dev.strata.controlcenter.infrastructure.config.StrataConfig;
+import dev.strata.pool.DataCenterId;
+import dev.strata.pool.NetworkLink;
+import dev.strata.pool.TargetId;
+import dev.strata.pool.TargetKind;
+import dev.strata.pool.TargetState;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.Logger;
+
+/**
+ * The embedded default: when the catalog holds no data center at all, provisions data center {@code
+ * local} with one VTL and one disk target under the data directory, so that a newcomer sees a
+ * working pool at once. Idempotent and crash-safe: the check is "no data center exists", so an
+ * interrupted first start provisions on the next one.
+ */
+@Singleton
+@Startup
+@DependsOn("CatalogMigration")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class EmbeddedPool {
+  public static final DataCenterId LOCAL = DataCenterId.of("local");
+  public static final TargetId LOCAL_VTL = TargetId.of("local-vtl");
+  public static final TargetId LOCAL_DISK = TargetId.of("local-disk");
+  private static final Logger LOG = Logger.getLogger(EmbeddedPool.class.getName());
+
+  @Inject StrataConfig config;
+  @Inject PoolService pool;
+
+  @PostConstruct
+  void provision() {
+    if (!config.provisionEmbedded() || !pool.isEmpty()) {
+      return;
+    }
+    Path vtl = createDirectories(config.dataDir().resolve("vtl").resolve(LOCAL_VTL.value()));
+    Path disk = createDirectories(config.dataDir().resolve("disk").resolve(LOCAL_DISK.value()));
+    pool.establishDataCenter(
+        new DataCenterDraft(LOCAL, "Local data center", "this host", NetworkLink.LOCAL));
+    pool.registerTarget(
+        new TargetDraft(
+            LOCAL_VTL,
+            LOCAL,
+            TargetKind.VTL,
+            "Local virtual tape library",
+            "vtl:" + vtl.toUri().getPath(),
+            null,
+            TargetState.ACTIVE));
+    pool.registerTarget(
+        new TargetDraft(
+            LOCAL_DISK,
+            LOCAL,
+            TargetKind.DISK,
+            "Local disk",
+            disk.toUri().toString(),
+            null,
+            TargetState.ACTIVE));
+    LOG.info(() -> "provisioned data center 'local' (a VTL and a disk) under " + config.dataDir());
+  }
+
+  private static Path createDirectories(Path dir) {
+    try {
+      return Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + dir, e);
+    }
+  }
+}

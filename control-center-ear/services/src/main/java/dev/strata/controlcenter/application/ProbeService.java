@@ -1,0 +1,78 @@
+package dev.strata.controlcenter.application;
+
+import dev.strata.controlcenter.infrastructure.config.StrataConfig;
+import dev.strata.controlcenter.infrastructure.probe.TargetProbers;
+import dev.strata.pool.ProbeOutcome;
+import dev.strata.pool.ProbeResult;
+import dev.strata.pool.ProbeThresholds;
+import dev.strata.pool.StorageTarget;
+import dev.strata.pool.TargetId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+/**
+ * Probes storage targets and records what it found: the patent's "periodically tests potential and
+ * active targets". Device I/O runs outside any transaction; each result is stored in a short
+ * transaction of its own, so a slow device never holds catalog locks.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.NOT_SUPPORTED)
+public class ProbeService {
+  private static final Logger LOG = Logger.getLogger(ProbeService.class.getName());
+
+  @Inject PoolService pool;
+  @Inject ProbeLedger ledger;
+  @Inject TargetProbers probers;
+  @Inject StrataConfig config;
+  @Inject Clock clock;
+  @Inject MetricRegistry metrics;
+
+  /** Probes every target that is not retired, one after the other. */
+  public ProbeRound probeAll() {
+    List<StorageTarget> targets = pool.probedTargets();
+    Map<ProbeOutcome, Integer> outcomes = new EnumMap<>(ProbeOutcome.class);
+    for (StorageTarget t : targets) {
+      ProbeResult r = probe(t);
+      outcomes.merge(r.outcome(), 1, Integer::sum);
+    }
+    return new ProbeRound(targets.size(), outcomes);
+  }
+
+  /** Probes one target now, whatever its state, and returns the recorded result. */
+  public ProbeResult probeNow(TargetId id) {
+    return probe(pool.target(id));
+  }
+
+  public List<ProbeResult> history(TargetId id, int limit, Long beforeId) {
+    pool.target(id);
+    return ledger.history(id, limit, beforeId);
+  }
+
+  private ProbeResult probe(StorageTarget target) {
+    Instant at = clock.instant();
+    ProbeResult result =
+        probers
+            .probe(target)
+            .map(m -> ProbeResult.assess(target, m, at, new ProbeThresholds(config.minFreeRatio())))
+            .orElseGet(() -> ProbeResult.noDriver(target, at));
+    ledger.record(result);
+    metrics.counter("strata.probes", new Tag("outcome", result.outcome().name())).inc();
+    if (result.outcome() != ProbeOutcome.OK) {
+      LOG.log(
+          Level.INFO,
+          "probe of {0}: {1} {2}",
+          new Object[] {target.id(), result.outcome(), result.detail()});
+    }
+    return result;
+  }
+}

@@ -1,0 +1,33 @@
+package dev.strata.controlcenter.infrastructure.health;
+
+import dev.strata.controlcenter.infrastructure.persistence.CatalogMigration;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready when the catalog database answers. */
+@Readiness
+@ApplicationScoped
+public class CatalogHealthCheck implements HealthCheck {
+
+  @Resource(lookup = CatalogMigration.DATA_SOURCE)
+  DataSource dataSource;
+
+  @Override
+  public HealthCheckResponse call() {
+    var response = HealthCheckResponse.named("catalog");
+    try (Connection c = dataSource.getConnection()) {
+      return response
+          .status(c.isValid(2))
+          .withData("database", c.getMetaData().getDatabaseProductName())
+          .build();
+    } catch (SQLException e) {
+      return response.down().withData("error", e.getMessage()).build();
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package dev.strata.controlcenter.infrastructure.scheduling;
+
+import dev.strata.controlcenter.infrastructure.config.StrataConfig;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import java.util.Properties;
+import java.util.logging.Logger;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.impl.StdSchedulerFactory;
+
+/**
+ * Owns the Quartz scheduler of this control center and the schedule of its recurring jobs. Starts
+ * after the catalog is migrated and the embedded pool provisioned.
+ *
+ * <p>The job store is in memory for now: every schedule is derived from configuration at start-up,
+ * so nothing is lost on restart. A clustered JDBC job store on the catalog (one firing across
+ * several control centers) arrives with scale-out; see docs/decisions/0005.
+ */
+@Singleton
+@Startup
+@DependsOn({"CatalogMigration", "EmbeddedPool"})
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Scheduling {
+  private static final Logger LOG = Logger.getLogger(Scheduling.class.getName());
+
+  @Inject StrataConfig config;
+  @Inject BeanManager beans;
+
+  private Scheduler scheduler;
+
+  @PostConstruct
+  void start() {
+    Properties p = new Properties();
+    p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "strata");
+    p.setProperty("org.quartz.threadPool.threadCount", "2");
+    p.setProperty("org.quartz.threadPool.threadNamePrefix", "strata-scheduler");
+    p.setProperty(
+        "org.quartz.threadPool.threadsInheritContextClassLoaderOfInitializingThread", "true");
+    p.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
+    p.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
+    try {
+      scheduler = new StdSchedulerFactory(p).getScheduler();
+      scheduler.setJobFactory(new CdiJobFactory(beans));
+      JobDetail probe =
+          JobBuilder.newJob(ProbeTargetsJob.class).withIdentity("probe-targets", "pool").build();
+      Trigger every =
+          TriggerBuilder.newTrigger()
+              .withIdentity("probe-targets", "pool")
+              .startNow()
+              .withSchedule(
+                  SimpleScheduleBuilder.simpleSchedule()
+                      .withIntervalInMilliseconds(config.probeInterval().toMillis())
+                      .repeatForever()
+                      .withMisfireHandlingInstructionNextWithRemainingCount())
+              .build();
+      scheduler.scheduleJob(probe, every);
+      scheduler.start();
+      LOG.info(() -> "scheduler started; probing targets every " + config.probeInterval());
+    } catch (SchedulerException e) {
+      throw new IllegalStateException("cannot start the scheduler", e);
+    }
+  }
+
+  /** Whether the scheduler is running (for the readiness check). */
+  public boolean isRunning() {
+    try {
+      return scheduler != null && scheduler.isStarted() && !scheduler.isShutdown();
+    } catch (SchedulerException e) {
+      return false;
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    try {
+      if (scheduler != null) {
+        scheduler.shutdown(true);
+      }
+    } catch (SchedulerException e) {
+      LOG.warning("scheduler shutdown: " + e);
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package dev.strata.controlcenter.interfaces.rest;
+
+import dev.strata.controlcenter.application.VersionConflictException;
+import dev.strata.pool.DuplicateIdentityException;
+import dev.strata.pool.InvalidValueException;
+import dev.strata.pool.UnknownIdentityException;
+import jakarta.ejb.EJBException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Turns every exception that leaves a resource into a problem+json response: client errors name the
+ * field at fault; server errors say nothing about internals but carry a reference that is also in
+ * the log.
+ */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+  private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+
+  @Context UriInfo uri;
+
+  @Override
+  public Response toResponse(Throwable e) {
+    return problem(e).toResponse();
+  }
+
+  Problem problem(Throwable e) {
+    String instance = uri == null ? null : uri.getRequestUri().getRawPath();
+    if (e instanceof EJBException
+        && e.getCause() != null
+        && !(e.getCause() instanceof EJBException)) {
+      return problem(e.getCause());
+    }
+    if (e instanceof InvalidRequestException r) {
+      return new Problem(
+          Problem.INVALID_REQUEST, "Invalid request", 400, r.getMessage(), instance, r.errors());
+    }
+    if (e instanceof InvalidValueException v) {
+      return new Problem(
+          Problem.INVALID_REQUEST,
+          "Invalid request",
+          400,
+          v.getMessage(),
+          instance,
+          List.of(new FieldError(v.field(), v.getMessage())));
+    }
+    if (e instanceof UnknownIdentityException) {
+      return new Problem(Problem.NOT_FOUND, "Not found", 404, e.getMessage(), instance, null);
+    }
+    if (e instanceof DuplicateIdentityException) {
+      return new Problem(
+          Problem.CONFLICT,
+          "Already exists",
+          409,
+          e.getMessage(),
+          instance,
+          List.of(new FieldError("id", e.getMessage())));
+    }
+    if (e instanceof VersionConflictException) {
+      return new Problem(
+          Problem.VERSION_CONFLICT,
+          "Version conflict",
+          412,
+          e.getMessage(),
+          instance,
+          List.of(new FieldError("If-Match", e.getMessage())));
+    }
+    if (e instanceof WebApplicationException w && w.getResponse().getStatus() < 500) {
+      Response.StatusType status = w.getResponse().getStatusInfo();
+      return new Problem(
+          null, status.getReasonPhrase(), status.getStatusCode(), e.getMessage(), instance, null);
+    }
+    String ref = UUID.randomUUID().toString();
+    LOG.log(Level.SEVERE, "internal error " + ref + " at " + instance, e);
+    return new Problem(
+        Problem.INTERNAL,
+        "Internal error",
+        500,
+        "the control center failed to handle this request; reference " + ref + " in its log",
+        instance,
+        null);
+  }
+}

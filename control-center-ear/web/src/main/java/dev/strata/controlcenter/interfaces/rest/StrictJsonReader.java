@@ -1,0 +1,194 @@
+package dev.strata.controlcenter.interfaces.rest;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyReader;
+import jakarta.ws.rs.ext.Provider;
+import java.io.InputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads a JSON request body into one of the API's request records, strictly: malformed JSON, a
+ * value of the wrong type, an unknown enum constant, an unknown field, a missing field whose
+ * accessor is {@link NotNull}, or a number outside the Java type's range each become a {@link
+ * FieldError} naming the field, and all of them are reported together. (A lenient binder silently
+ * drops unknown fields and turns missing ones into nulls or zeros, which loses an operator's typo.)
+ * Range and pattern rules are left to Bean Validation on the record.
+ */
+@Provider
+@Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
+public class StrictJsonReader implements MessageBodyReader<Record> {
+
+  @Override
+  public boolean isReadable(
+      Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+    return type.isRecord() && type.getPackageName().startsWith("dev.strata.");
+  }
+
+  @Override
+  public Record readFrom(
+      Class<Record> type,
+      Type genericType,
+      Annotation[] annotations,
+      MediaType mediaType,
+      MultivaluedMap<String, String> httpHeaders,
+      InputStream entityStream) {
+    return read(type, parse(entityStream));
+  }
+
+  static JsonObject parse(InputStream in) {
+    JsonValue root;
+    try (JsonReader reader = Json.createReader(in)) {
+      root = reader.readValue();
+    } catch (JsonParsingException e) {
+      var at = e.getLocation();
+      throw new InvalidRequestException(
+          "body",
+          "malformed JSON"
+              + (at == null
+                  ? ""
+                  : " at line " + at.getLineNumber() + ", column " + at.getColumnNumber())
+              + ": "
+              + e.getMessage());
+    } catch (JsonException e) {
+      throw new InvalidRequestException("body", "a JSON object is required: " + e.getMessage());
+    }
+    if (!(root instanceof JsonObject object)) {
+      throw new InvalidRequestException(
+          "body", "a JSON object is required, not " + root.getValueType().name().toLowerCase());
+    }
+    return object;
+  }
+
+  static <R extends Record> R read(Class<R> type, JsonObject json) {
+    RecordComponent[] components = type.getRecordComponents();
+    List<FieldError> errors = new ArrayList<>();
+    Set<String> known = new LinkedHashSet<>();
+    for (RecordComponent c : components) {
+      known.add(c.getName());
+    }
+    for (String key : json.keySet()) {
+      if (!known.contains(key)) {
+        errors.add(new FieldError(key, "unknown field; known fields are " + known));
+      }
+    }
+    Object[] args = new Object[components.length];
+    for (int i = 0; i < components.length; i++) {
+      RecordComponent c = components[i];
+      JsonValue v = json.get(c.getName());
+      if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+        if (c.getAccessor().isAnnotationPresent(NotNull.class) || c.getType().isPrimitive()) {
+          errors.add(new FieldError(c.getName(), "is required"));
+        }
+        continue;
+      }
+      args[i] = convert(c.getName(), v, c.getType(), errors);
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+    try {
+      Constructor<R> canonical =
+          type.getDeclaredConstructor(
+              Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
+      return canonical.newInstance(args);
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot construct " + type.getName(), e);
+    }
+  }
+
+  private static Object convert(String field, JsonValue v, Class<?> type, List<FieldError> errors) {
+    if (type == String.class) {
+      if (v instanceof JsonString s) {
+        return s.getString();
+      }
+      errors.add(new FieldError(field, "must be a string"));
+    } else if (type == Long.class || type == long.class) {
+      BigDecimal n = integral(field, v, errors);
+      if (n != null) {
+        try {
+          return n.longValueExact();
+        } catch (ArithmeticException e) {
+          errors.add(
+              new FieldError(
+                  field,
+                  "must be an integer between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE));
+        }
+      }
+    } else if (type == Integer.class || type == int.class) {
+      BigDecimal n = integral(field, v, errors);
+      if (n != null) {
+        try {
+          return n.intValueExact();
+        } catch (ArithmeticException e) {
+          errors.add(
+              new FieldError(
+                  field,
+                  "must be an integer between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE));
+        }
+      }
+    } else if (type == Boolean.class || type == boolean.class) {
+      if (v == JsonValue.TRUE || v == JsonValue.FALSE) {
+        return v == JsonValue.TRUE;
+      }
+      errors.add(new FieldError(field, "must be true or false"));
+    } else if (type.isEnum()) {
+      if (v instanceof JsonString s) {
+        for (Object constant : type.getEnumConstants()) {
+          if (((Enum<?>) constant).name().equals(s.getString())) {
+            return constant;
+          }
+        }
+        errors.add(
+            new FieldError(
+                field,
+                "'"
+                    + s.getString()
+                    + "' is not one of "
+                    + Arrays.toString(type.getEnumConstants())));
+      } else {
+        errors.add(
+            new FieldError(field, "must be one of " + Arrays.toString(type.getEnumConstants())));
+      }
+    } else {
+      throw new IllegalStateException("no JSON conversion to " + type + " for field " + field);
+    }
+    return null;
+  }
+
+  private static BigDecimal integral(String field, JsonValue v, List<FieldError> errors) {
+    if (v instanceof JsonNumber n) {
+      BigDecimal d = n.bigDecimalValue();
+      if (d.stripTrailingZeros().scale() <= 0) {
+        return d;
+      }
+    }
+    errors.add(new FieldError(field, "must be an integer"));
+    return null;
+  }
+}

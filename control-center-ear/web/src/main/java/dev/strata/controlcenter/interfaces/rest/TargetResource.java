@@ -1,0 +1,186 @@
+package dev.strata.controlcenter.interfaces.rest;
+
+import dev.strata.controlcenter.application.PoolQueries;
+import dev.strata.controlcenter.application.PoolService;
+import dev.strata.controlcenter.application.ProbeService;
+import dev.strata.controlcenter.application.TargetChanges;
+import dev.strata.controlcenter.application.TargetDraft;
+import dev.strata.controlcenter.application.TargetQuery;
+import dev.strata.controlcenter.application.TargetStatus;
+import dev.strata.pool.ProbeResult;
+import dev.strata.pool.StorageTarget;
+import dev.strata.pool.TargetId;
+import dev.strata.pool.TargetKind;
+import dev.strata.pool.TargetState;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Storage targets of the media resource pool and their probe history. */
+@Path("v1/targets")
+@Tag(name = "targets")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class TargetResource {
+  static final int MAX_PAGE = 1000;
+
+  @Inject PoolService pool;
+  @Inject PoolQueries queries;
+  @Inject ProbeService probes;
+
+  @GET
+  @Operation(summary = "Storage targets, optionally filtered, each with its latest probe")
+  @APIResponse(
+      responseCode = "400",
+      description = "A filter is invalid",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public List<TargetView> list(
+      @Parameter(description = "Data center id") @QueryParam("dataCenter") String dataCenter,
+      @Parameter(schema = @Schema(implementation = TargetKind.class)) @QueryParam("kind")
+          String kind,
+      @Parameter(schema = @Schema(implementation = TargetState.class)) @QueryParam("state")
+          String state) {
+    TargetQuery query =
+        new TargetQuery(
+            Params.optionalDataCenter("dataCenter", dataCenter),
+            Params.optionalEnum("kind", kind, TargetKind.class),
+            Params.optionalEnum("state", state, TargetState.class));
+    return Views.targets(queries.targets(query));
+  }
+
+  @GET
+  @Path("{id}")
+  @Operation(summary = "One storage target with its latest probe")
+  @APIResponse(responseCode = "200", description = "The target; ETag carries its version")
+  @APIResponse(
+      responseCode = "404",
+      description = "No such target",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Response get(@PathParam("id") String id) {
+    TargetView view = Views.target(queries.target(Params.targetId(id)));
+    return Response.ok(view).tag(Views.etag(view.version())).build();
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Register a storage target in a data center")
+  @APIResponse(responseCode = "201", description = "Registered; Location names it")
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid request; errors name the fields",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "The data center does not exist",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "The id is taken",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Response create(TargetRequest body, @Context UriInfo uri) {
+    StorageTarget t =
+        pool.registerTarget(
+            new TargetDraft(
+                TargetId.of(body.id()),
+                Params.bodyDataCenterId("dataCenter", body.dataCenter()),
+                body.kind(),
+                body.name(),
+                body.endpoint(),
+                body.capacityBytes(),
+                body.state()));
+    return Response.created(uri.getAbsolutePathBuilder().path(t.id().value()).build())
+        .tag(Views.etag(t.version()))
+        .entity(Views.target(new TargetStatus(t, Optional.empty())))
+        .build();
+  }
+
+  @PUT
+  @Path("{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Reconfigure a storage target",
+      description =
+          "Kind and data center are fixed at registration. Send If-Match with the ETag you read"
+              + " to refuse lost updates (412 on mismatch).")
+  @APIResponse(responseCode = "200", description = "Updated")
+  @APIResponse(
+      responseCode = "412",
+      description = "Changed since the ETag in If-Match",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Response update(
+      @PathParam("id") String id,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      TargetUpdate body) {
+    pool.reconfigureTarget(
+        Params.targetId(id),
+        new TargetChanges(body.name(), body.endpoint(), body.capacityBytes(), body.state()),
+        Params.ifMatch(ifMatch));
+    return get(id);
+  }
+
+  @GET
+  @Path("{id}/probes")
+  @Operation(summary = "Probe history of a target, newest first, paged")
+  public ProbePage probes(
+      @PathParam("id") String id,
+      @Parameter(description = "Page size, 1 to 1000 (default 50)") @QueryParam("limit")
+          String limit,
+      @Parameter(description = "Only probes older than this probe id (the previous page's next)")
+          @QueryParam("before")
+          String before) {
+    int n = Params.integer("limit", limit, 50, 1, MAX_PAGE);
+    List<ProbeResult> page =
+        probes.history(Params.targetId(id), n, Params.optionalLong("before", before, 1));
+    List<ProbeView> items = page.stream().map(ProbeView::of).toList();
+    Long next = items.size() == n ? items.get(items.size() - 1).id() : null;
+    return new ProbePage(items, next);
+  }
+
+  @POST
+  @Path("{id}/probes")
+  @Operation(summary = "Probe a target now and record the result")
+  @APIResponse(responseCode = "201", description = "The recorded probe")
+  public Response probeNow(@PathParam("id") String id, @Context UriInfo uri) {
+    ProbeResult r = probes.probeNow(Params.targetId(id));
+    return Response.status(Response.Status.CREATED).entity(ProbeView.of(r)).build();
+  }
+}
