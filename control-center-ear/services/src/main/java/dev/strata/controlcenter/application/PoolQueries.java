@@ -5,9 +5,9 @@ import dev.strata.pool.DataCenterId;
 import dev.strata.pool.ProbeResult;
 import dev.strata.pool.StorageTarget;
 import dev.strata.pool.TargetId;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
+import jakarta.interceptor.Interceptors;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
  * Read models of the pool for the API and the console: each one transaction that joins the targets
  * with their newest probe in one query, however many targets there are.
  */
-@ApplicationScoped
-@Transactional
+@Stateless
+@Interceptors(DomainRules.class)
 public class PoolQueries {
 
   @Inject PoolService pool;

@@ -7,13 +7,13 @@ import dev.strata.pool.StorageTarget;
 import dev.strata.pool.TargetId;
 import dev.strata.pool.TargetState;
 import dev.strata.pool.UnknownIdentityException;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +23,8 @@ import java.util.OptionalLong;
  * The media resource pool as the operator manages it: data centers and the storage targets in them.
  * Each public method is one transaction.
  */
-@ApplicationScoped
-@Transactional
+@Stateless
+@Interceptors(DomainRules.class)
 public class PoolService {
 
   @PersistenceContext(unitName = "strata")

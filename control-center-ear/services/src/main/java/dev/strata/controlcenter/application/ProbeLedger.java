@@ -2,18 +2,18 @@ package dev.strata.controlcenter.application;
 
 import dev.strata.pool.ProbeResult;
 import dev.strata.pool.TargetId;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
+import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /** The stored history of probe results; each record is its own short transaction. */
-@ApplicationScoped
-@Transactional
+@Stateless
+@Interceptors(DomainRules.class)
 public class ProbeLedger {
 
   @PersistenceContext(unitName = "strata")

@@ -7,9 +7,11 @@ import dev.strata.pool.ProbeResult;
 import dev.strata.pool.ProbeThresholds;
 import dev.strata.pool.StorageTarget;
 import dev.strata.pool.TargetId;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
+import jakarta.interceptor.Interceptors;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -25,8 +27,9 @@ import org.eclipse.microprofile.metrics.Tag;
  * active targets". Device I/O runs outside any transaction; each result is stored in a short
  * transaction of its own, so a slow device never holds catalog locks.
  */
-@ApplicationScoped
-@Transactional(Transactional.TxType.NOT_SUPPORTED)
+@Stateless
+@Interceptors(DomainRules.class)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ProbeService {
   private static final Logger LOG = Logger.getLogger(ProbeService.class.getName());
 

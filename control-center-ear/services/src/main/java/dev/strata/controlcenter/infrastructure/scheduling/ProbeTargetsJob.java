@@ -2,8 +2,6 @@ package dev.strata.controlcenter.infrastructure.scheduling;
 
 import dev.strata.controlcenter.application.ProbeRound;
 import dev.strata.controlcenter.application.ProbeService;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
@@ -11,12 +9,15 @@ import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
 
 /** Scheduled probe of every target in the pool; all the work is in {@link ProbeService}. */
-@ApplicationScoped
 @DisallowConcurrentExecution
 public class ProbeTargetsJob implements Job {
   private static final Logger LOG = Logger.getLogger(ProbeTargetsJob.class.getName());
 
-  @Inject ProbeService probes;
+  private final ProbeService probes;
+
+  ProbeTargetsJob(ProbeService probes) {
+    this.probes = probes;
+  }
 
   @Override
   public void execute(JobExecutionContext context) throws JobExecutionException {

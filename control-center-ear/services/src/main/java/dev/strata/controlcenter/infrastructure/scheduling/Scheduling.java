@@ -1,5 +1,6 @@
 package dev.strata.controlcenter.infrastructure.scheduling;
 
+import dev.strata.controlcenter.application.ProbeService;
 import dev.strata.controlcenter.infrastructure.config.StrataConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -8,8 +9,8 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.Properties;
 import java.util.logging.Logger;
 import org.quartz.JobBuilder;
@@ -37,7 +38,7 @@ public class Scheduling {
   private static final Logger LOG = Logger.getLogger(Scheduling.class.getName());
 
   @Inject StrataConfig config;
-  @Inject BeanManager beans;
+  @Inject ProbeService probes;
 
   private Scheduler scheduler;
 
@@ -53,7 +54,8 @@ public class Scheduling {
     p.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
     try {
       scheduler = new StdSchedulerFactory(p).getScheduler();
-      scheduler.setJobFactory(new CdiJobFactory(beans));
+      scheduler.setJobFactory(
+          new JobRegistry(Map.of(ProbeTargetsJob.class, () -> new ProbeTargetsJob(probes))));
       JobDetail probe =
           JobBuilder.newJob(ProbeTargetsJob.class).withIdentity("probe-targets", "pool").build();
       Trigger every =
