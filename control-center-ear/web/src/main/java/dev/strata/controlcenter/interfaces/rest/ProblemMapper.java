@@ -1,5 +1,6 @@
 package dev.strata.controlcenter.interfaces.rest;
 
+import dev.strata.controlcenter.application.DomainFailure;
 import dev.strata.controlcenter.application.VersionConflictException;
 import dev.strata.pool.DuplicateIdentityException;
 import dev.strata.pool.InvalidValueException;
@@ -34,10 +35,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
   Problem problem(Throwable e) {
     String instance = uri == null ? null : uri.getRequestUri().getRawPath();
-    if (e instanceof EJBException
-        && e.getCause() != null
-        && !(e.getCause() instanceof EJBException)) {
-      return problem(e.getCause());
+    if (e instanceof DomainFailure f) {
+      return problem(f.rule());
+    }
+    if (e instanceof EJBException ejb) {
+      Throwable cause =
+          ejb.getCausedByException() != null ? ejb.getCausedByException() : ejb.getCause();
+      if (cause != null && cause != e) {
+        return problem(cause);
+      }
     }
     if (e instanceof InvalidRequestException r) {
       return new Problem(

@@ -4,9 +4,10 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonLocation;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -58,26 +59,35 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
 
   static JsonObject parse(InputStream in) {
     JsonValue root;
-    try (JsonReader reader = Json.createReader(in)) {
-      root = reader.readValue();
+    try (JsonParser parser = Json.createParser(in)) {
+      if (!parser.hasNext()) {
+        throw new InvalidRequestException("body", "a JSON object is required; the body is empty");
+      }
+      parser.next();
+      root = parser.getValue();
+      if (parser.hasNext()) {
+        throw new InvalidRequestException(
+            "body", "malformed JSON: more content after the object" + at(parser.getLocation()));
+      }
     } catch (JsonParsingException e) {
-      var at = e.getLocation();
       throw new InvalidRequestException(
-          "body",
-          "malformed JSON"
-              + (at == null
-                  ? ""
-                  : " at line " + at.getLineNumber() + ", column " + at.getColumnNumber())
-              + ": "
-              + e.getMessage());
+          "body", "malformed JSON" + at(e.getLocation()) + ": " + e.getMessage());
     } catch (JsonException e) {
       throw new InvalidRequestException("body", "a JSON object is required: " + e.getMessage());
     }
     if (!(root instanceof JsonObject object)) {
       throw new InvalidRequestException(
-          "body", "a JSON object is required, not " + root.getValueType().name().toLowerCase());
+          "body",
+          "a JSON object is required, not "
+              + root.getValueType().name().toLowerCase(java.util.Locale.ROOT));
     }
     return object;
+  }
+
+  private static String at(JsonLocation location) {
+    return location == null
+        ? ""
+        : " at line " + location.getLineNumber() + ", column " + location.getColumnNumber();
   }
 
   static <R extends Record> R read(Class<R> type, JsonObject json) {
