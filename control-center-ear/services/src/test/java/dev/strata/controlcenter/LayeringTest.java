@@ -33,7 +33,12 @@ class LayeringTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "dev.strata.disk..", "org.quartz..", "org.flywaydb..", "jakarta.ws.rs..")
+            "dev.strata.disk..",
+            "dev.strata.vtl..",
+            "dev.strata.tape..",
+            "org.quartz..",
+            "org.flywaydb..",
+            "jakarta.ws.rs..")
         .check(CLASSES);
   }
 }

@@ -1,11 +1,16 @@
-package dev.strata.controlcenter.application;
+package dev.strata.controlcenter.infrastructure.embedded;
 
+import dev.strata.controlcenter.application.DataCenterDraft;
+import dev.strata.controlcenter.application.PoolService;
+import dev.strata.controlcenter.application.TargetDraft;
 import dev.strata.controlcenter.infrastructure.config.StrataConfig;
 import dev.strata.pool.DataCenterId;
 import dev.strata.pool.NetworkLink;
 import dev.strata.pool.TargetId;
 import dev.strata.pool.TargetKind;
 import dev.strata.pool.TargetState;
+import dev.strata.vtl.LibraryConfig;
+import dev.strata.vtl.VirtualLibrary;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -43,7 +48,12 @@ public class EmbeddedPool {
     if (!config.provisionEmbedded() || !pool.isEmpty()) {
       return;
     }
-    Path vtl = createDirectories(config.dataDir().resolve("vtl").resolve(LOCAL_VTL.value()));
+    Path vtl = config.dataDir().resolve("vtl").resolve(LOCAL_VTL.value());
+    try {
+      VirtualLibrary.create(vtl, LibraryConfig.embeddedDefault(LOCAL_VTL.value()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the embedded VTL in " + vtl, e);
+    }
     Path disk = createDirectories(config.dataDir().resolve("disk").resolve(LOCAL_DISK.value()));
     pool.establishDataCenter(
         new DataCenterDraft(LOCAL, "Local data center", "this host", NetworkLink.LOCAL));
