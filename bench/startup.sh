@@ -24,7 +24,7 @@ measure() { # $1 = data dir; prints "seconds rss_mib"
   end=$(date +%s.%N)
   pid=$(pgrep -f -- "-Dstrata.data.dir=$data" | head -1)
   rss=$(($(ps -o rss= -p "$pid") / 1024))
-  kill -INT "$launcher"; wait "$launcher" 2>/dev/null || true
+  kill -TERM "$launcher"; wait "$launcher" 2>/dev/null || true
   while pgrep -f -- "-Dstrata.data.dir=$data" >/dev/null; do sleep 0.1; done
   printf '%.1f %d\n' "$(echo "$end - $start" | bc)" "$rss"
 }
