@@ -81,6 +81,22 @@ abstract class ControlCenterContract {
     return id;
   }
 
+  /** Registers a disk target; {@code extraFields} is appended to the JSON object as it is. */
+  Api.Reply registerDisk(String id, String dc, Path dir, String extraFields) {
+    return api()
+        .post(
+            "api/v1/targets",
+            "{\"id\":\""
+                + id
+                + "\",\"dataCenter\":\""
+                + dc
+                + "\",\"kind\":\"DISK\",\"endpoint\":\""
+                + dir.toUri()
+                + "\""
+                + extraFields
+                + "}");
+  }
+
   @Test
   void embeddedDefaultProvisionsLocalWithAVtlAndADisk() {
     Api.Reply r = api().get("api/v1/data-centers/local");
@@ -143,17 +159,7 @@ abstract class ControlCenterContract {
     Path disk = Files.createTempDirectory("strata-it-disk");
     String id = unique("disk");
 
-    Api.Reply created =
-        api()
-            .post(
-                "api/v1/targets",
-                "{\"id\":\""
-                    + id
-                    + "\",\"dataCenter\":\""
-                    + dc
-                    + "\",\"kind\":\"DISK\",\"endpoint\":\""
-                    + disk.toUri()
-                    + "\",\"capacityBytes\":1000000000}");
+    Api.Reply created = registerDisk(id, dc, disk, ",\"capacityBytes\":1000000000");
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     assertThat(created.header("Location")).endsWith("/api/v1/targets/" + id);
     assertThat(created.json().getString("state")).isEqualTo("POTENTIAL");
@@ -213,16 +219,7 @@ abstract class ControlCenterContract {
     String dc = createDataCenter(unique("dc"));
     Path disk = Files.createTempDirectory("strata-it-probe");
     String id = unique("disk");
-    api()
-        .post(
-            "api/v1/targets",
-            "{\"id\":\""
-                + id
-                + "\",\"dataCenter\":\""
-                + dc
-                + "\",\"kind\":\"DISK\",\"endpoint\":\""
-                + disk.toUri()
-                + "\"}");
+    assertThat(registerDisk(id, dc, disk, "").status()).isEqualTo(201);
 
     Api.Reply probe = api().post("api/v1/targets/" + id + "/probes", "");
     assertThat(probe.status()).as(probe.body()).isEqualTo(201);

@@ -56,10 +56,4 @@ public class ProbeLedger {
         .forEach(p -> out.put(p.targetId(), p));
     return out;
   }
-
-  public long count(TargetId target) {
-    return em.createQuery("select count(p) from ProbeResult p where p.targetId = :t", Long.class)
-        .setParameter("t", target.value())
-        .getSingleResult();
-  }
 }

@@ -3,6 +3,7 @@ package dev.strata.controlcenter.infrastructure.health;
 import dev.strata.controlcenter.infrastructure.persistence.CatalogMigration;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -18,6 +19,8 @@ public class CatalogHealthCheck implements HealthCheck {
   @Resource(lookup = CatalogMigration.DATA_SOURCE)
   DataSource dataSource;
 
+  @Inject CatalogMigration migration;
+
   @Override
   public HealthCheckResponse call() {
     var response = HealthCheckResponse.named("catalog");
@@ -25,6 +28,7 @@ public class CatalogHealthCheck implements HealthCheck {
       return response
           .status(c.isValid(2))
           .withData("database", c.getMetaData().getDatabaseProductName())
+          .withData("schemaVersion", String.valueOf(migration.schemaVersion()))
           .build();
     } catch (SQLException e) {
       return response.down().withData("error", e.getMessage()).build();

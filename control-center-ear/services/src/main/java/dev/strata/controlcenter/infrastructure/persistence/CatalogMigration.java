@@ -37,7 +37,6 @@ public class CatalogMigration {
   @Resource(lookup = DATA_SOURCE)
   DataSource dataSource;
 
-  private boolean freshCatalog;
   private String schemaVersion;
 
   @PostConstruct
@@ -49,7 +48,7 @@ public class CatalogMigration {
             .failOnMissingLocations(true)
             .load();
     MigrateResult result = flyway.migrate();
-    freshCatalog = result.initialSchemaVersion == null;
+    boolean fresh = result.initialSchemaVersion == null;
     schemaVersion =
         result.targetSchemaVersion != null
             ? result.targetSchemaVersion
@@ -58,17 +57,13 @@ public class CatalogMigration {
         () ->
             "catalog schema at version "
                 + schemaVersion
-                + (freshCatalog ? " (new catalog)" : "")
+                + (fresh ? " (new catalog)" : "")
                 + ", "
                 + result.migrationsExecuted
                 + " migration(s) applied");
   }
 
-  /** True when this start created the catalog from nothing. */
-  public boolean isFreshCatalog() {
-    return freshCatalog;
-  }
-
+  /** The catalog schema version after migration (for health reporting). */
   public String schemaVersion() {
     return schemaVersion;
   }

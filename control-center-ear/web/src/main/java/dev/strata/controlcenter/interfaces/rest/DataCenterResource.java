@@ -21,14 +21,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Data centers of the media resource pool. */
 @Path("v1/data-centers")
-@Tag(name = "data centers")
+@Tag(name = "data centers", description = "Sites of the media resource pool")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class DataCenterResource {
@@ -46,13 +44,7 @@ public class DataCenterResource {
   @Path("{id}")
   @Operation(summary = "One data center with its storage targets")
   @APIResponse(responseCode = "200", description = "The data center; ETag carries its version")
-  @APIResponse(
-      responseCode = "404",
-      description = "No such data center",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "404", ref = "NotFound")
   public Response get(@PathParam("id") String id) {
     DataCenterView view = Views.dataCenter(queries.overview(Params.dataCenterId(id)));
     return Response.ok(view).tag(Views.etag(view.version())).build();
@@ -62,20 +54,8 @@ public class DataCenterResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Establish a data center")
   @APIResponse(responseCode = "201", description = "Created; Location names it")
-  @APIResponse(
-      responseCode = "400",
-      description = "Invalid request; errors name the fields",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "409",
-      description = "The id is taken",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "409", ref = "Conflict")
   public Response create(DataCenterRequest body, @jakarta.ws.rs.core.Context UriInfo uri) {
     DataCenter dc =
         pool.establishDataCenter(
@@ -96,13 +76,7 @@ public class DataCenterResource {
       description =
           "Send If-Match with the ETag you read to refuse lost updates (412 on mismatch).")
   @APIResponse(responseCode = "200", description = "Updated")
-  @APIResponse(
-      responseCode = "412",
-      description = "Changed since the ETag in If-Match",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "412", ref = "VersionConflict")
   public Response update(
       @PathParam("id") String id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

@@ -2,10 +2,13 @@ package dev.strata.controlcenter.interfaces.rest;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The JAX-RS application: everything under {@code /api}; versions are path segments. */
 @ApplicationPath("/api")
@@ -19,8 +22,36 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                     + " libraries, disks and object stores) and the probes that rank it. Errors"
                     + " are RFC 9457 problem details (application/problem+json).",
             license = @License(name = "Proprietary")),
-    tags = {
-      @Tag(name = "data centers", description = "Sites of the media resource pool"),
-      @Tag(name = "targets", description = "Storage targets and their probes")
-    })
+    components =
+        @Components(
+            responses = {
+              @APIResponse(
+                  name = "BadRequest",
+                  description = "Invalid request; errors name the offending fields",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = Problem.class))),
+              @APIResponse(
+                  name = "NotFound",
+                  description = "No such resource",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = Problem.class))),
+              @APIResponse(
+                  name = "Conflict",
+                  description = "The id is taken",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = Problem.class))),
+              @APIResponse(
+                  name = "VersionConflict",
+                  description = "Changed since the ETag sent in If-Match",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = Problem.class)))
+            }))
 public class StrataApi extends Application {}

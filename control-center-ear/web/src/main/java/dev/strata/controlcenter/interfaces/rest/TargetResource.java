@@ -31,7 +31,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -39,7 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Storage targets of the media resource pool and their probe history. */
 @Path("v1/targets")
-@Tag(name = "targets")
+@Tag(name = "targets", description = "Storage targets and their probes")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class TargetResource {
@@ -51,13 +50,7 @@ public class TargetResource {
 
   @GET
   @Operation(summary = "Storage targets, optionally filtered, each with its latest probe")
-  @APIResponse(
-      responseCode = "400",
-      description = "A filter is invalid",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", ref = "BadRequest")
   public List<TargetView> list(
       @Parameter(description = "Data center id") @QueryParam("dataCenter") String dataCenter,
       @Parameter(schema = @Schema(implementation = TargetKind.class)) @QueryParam("kind")
@@ -76,13 +69,7 @@ public class TargetResource {
   @Path("{id}")
   @Operation(summary = "One storage target with its latest probe")
   @APIResponse(responseCode = "200", description = "The target; ETag carries its version")
-  @APIResponse(
-      responseCode = "404",
-      description = "No such target",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "404", ref = "NotFound")
   public Response get(@PathParam("id") String id) {
     TargetView view = Views.target(queries.target(Params.targetId(id)));
     return Response.ok(view).tag(Views.etag(view.version())).build();
@@ -92,27 +79,9 @@ public class TargetResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Register a storage target in a data center")
   @APIResponse(responseCode = "201", description = "Registered; Location names it")
-  @APIResponse(
-      responseCode = "400",
-      description = "Invalid request; errors name the fields",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "The data center does not exist",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  @APIResponse(
-      responseCode = "409",
-      description = "The id is taken",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "400", ref = "BadRequest")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "Conflict")
   public Response create(TargetRequest body, @Context UriInfo uri) {
     StorageTarget t =
         pool.registerTarget(
@@ -139,13 +108,7 @@ public class TargetResource {
           "Kind and data center are fixed at registration. Send If-Match with the ETag you read"
               + " to refuse lost updates (412 on mismatch).")
   @APIResponse(responseCode = "200", description = "Updated")
-  @APIResponse(
-      responseCode = "412",
-      description = "Changed since the ETag in If-Match",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "412", ref = "VersionConflict")
   public Response update(
       @PathParam("id") String id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
