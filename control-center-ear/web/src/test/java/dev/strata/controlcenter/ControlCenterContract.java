@@ -362,6 +362,7 @@ abstract class ControlCenterContract {
   @Test
   void protocolErrorsAreProblemsToo() {
     assertProblem(api().get("api/v1/no-such-resource"), 404, null);
+    assertProblem(api().get("no-such-page.html"), 404, null);
     assertProblem(
         api()
             .send(
