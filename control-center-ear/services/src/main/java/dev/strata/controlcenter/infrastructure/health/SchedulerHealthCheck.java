@@ -18,6 +18,12 @@ public class SchedulerHealthCheck implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    return HealthCheckResponse.named("scheduler").status(scheduling.isRunning()).build();
+    boolean running;
+    try {
+      running = scheduling.isRunning();
+    } catch (RuntimeException e) {
+      running = false; // still starting: the singleton is not ready for calls yet
+    }
+    return HealthCheckResponse.named("scheduler").status(running).build();
   }
 }

@@ -1,0 +1,51 @@
+package dev.strata.disk;
+
+import java.io.IOException;
+
+/**
+ * The named failures of a {@link PackStore}. Callers branch on the type; every other {@link
+ * IOException} is a fault of the device or the network, which may be retried.
+ */
+public abstract sealed class StoreException extends IOException {
+  private static final long serialVersionUID = 1L;
+
+  StoreException(String message) {
+    super(message);
+  }
+
+  /** No pack of that name. */
+  public static final class NoSuchPack extends StoreException {
+    private static final long serialVersionUID = 1L;
+
+    public NoSuchPack(PackName name) {
+      super("no pack '" + name + "'");
+    }
+  }
+
+  /** The content streamed in does not have the length or SHA-256 announced; nothing was stored. */
+  public static final class ContentMismatch extends StoreException {
+    private static final long serialVersionUID = 1L;
+
+    public ContentMismatch(PackName name, String what) {
+      super("pack '" + name + "' not stored: " + what);
+    }
+  }
+
+  /** A retention lock forbids deleting or replacing the pack until the time given. */
+  public static final class RetentionLocked extends StoreException {
+    private static final long serialVersionUID = 1L;
+
+    public RetentionLocked(PackName name, java.time.Instant until) {
+      super("pack '" + name + "' is retained until " + until);
+    }
+  }
+
+  /** The backend does not offer the capability the call needs. */
+  public static final class Unsupported extends StoreException {
+    private static final long serialVersionUID = 1L;
+
+    public Unsupported(Capability capability) {
+      super("this store does not offer " + capability);
+    }
+  }
+}
