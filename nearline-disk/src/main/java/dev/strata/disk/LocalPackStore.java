@@ -27,6 +27,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.commons.io.function.IOSupplier;
 import org.apache.commons.io.input.BoundedInputStream;
 
 /**
@@ -109,7 +110,7 @@ public final class LocalPackStore implements PackStore {
   }
 
   @Override
-  public PackInfo put(PackName name, InputStream content, long length, Sha256 sha256)
+  public PackInfo put(PackName name, IOSupplier<InputStream> content, long length, Sha256 sha256)
       throws IOException {
     if (length < 0) {
       throw new IllegalArgumentException("length < 0");
@@ -119,9 +120,12 @@ public final class LocalPackStore implements PackStore {
     try {
       MessageDigest digest = Sha256.newDigest();
       long copied;
-      try (FileChannel ch = FileChannel.open(part, StandardOpenOption.WRITE);
+      boolean longer;
+      try (InputStream in = content.get();
+          FileChannel ch = FileChannel.open(part, StandardOpenOption.WRITE);
           OutputStream out = new DigestOutputStream(Channels.newOutputStream(ch), digest)) {
-        copied = copy(content, out, length);
+        copied = copy(in, out, length);
+        longer = copied == length && in.read() != -1;
         out.flush();
         ch.force(true);
       }
@@ -129,7 +133,7 @@ public final class LocalPackStore implements PackStore {
         throw new StoreException.ContentMismatch(
             name, "the content ended after " + copied + " of " + length + " bytes");
       }
-      if (content.read() != -1) {
+      if (longer) {
         throw new StoreException.ContentMismatch(
             name, "the content is longer than " + length + " bytes");
       }

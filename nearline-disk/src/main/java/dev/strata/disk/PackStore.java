@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.commons.io.function.IOSupplier;
 
 /**
  * Storage for packs on a disk-like target (a local file system, an S3-compatible bucket).
@@ -35,10 +36,12 @@ public interface PackStore {
   Set<Capability> capabilities();
 
   /**
-   * Stores {@code length} bytes read from {@code content} under {@code name}. The stream is read to
-   * its end but not closed.
+   * Stores the {@code length} bytes of {@code content} under {@code name}. {@code content} opens
+   * the bytes anew each time it is called (a spool file, a buffer), so that a retry or a multipart
+   * upload can read them again; the store closes every stream it opens.
    */
-  PackInfo put(PackName name, InputStream content, long length, Sha256 sha256) throws IOException;
+  PackInfo put(PackName name, IOSupplier<InputStream> content, long length, Sha256 sha256)
+      throws IOException;
 
   /** The whole pack. */
   InputStream get(PackName name) throws IOException;

@@ -46,7 +46,7 @@ public final class StoreProbe {
     Sha256 expected = Sha256.digest(payload);
     long t0 = System.nanoTime();
     try {
-      store.put(name, new ByteArrayInputStream(payload), payload.length, expected);
+      store.put(name, () -> new ByteArrayInputStream(payload), payload.length, expected);
       long t1 = System.nanoTime();
       MessageDigest digest = Sha256.newDigest();
       long length = 0;

@@ -33,7 +33,7 @@ abstract class PackStoreConformance {
 
   static PackInfo put(PackStore s, String name, byte[] data) throws IOException {
     return s.put(
-        PackName.of(name), new ByteArrayInputStream(data), data.length, Sha256.digest(data));
+        PackName.of(name), () -> new ByteArrayInputStream(data), data.length, Sha256.digest(data));
   }
 
   static byte[] read(InputStream in) throws IOException {
@@ -67,12 +67,14 @@ abstract class PackStoreConformance {
     PackStore s = store();
     byte[] data = bytes(1000, 2);
     PackName n = PackName.of("p");
-    assertThatThrownBy(() -> s.put(n, new ByteArrayInputStream(data), 1001, Sha256.digest(data)))
-        .isInstanceOf(StoreException.ContentMismatch.class);
-    assertThatThrownBy(() -> s.put(n, new ByteArrayInputStream(data), 999, Sha256.digest(data)))
+    assertThatThrownBy(
+            () -> s.put(n, () -> new ByteArrayInputStream(data), 1001, Sha256.digest(data)))
         .isInstanceOf(StoreException.ContentMismatch.class);
     assertThatThrownBy(
-            () -> s.put(n, new ByteArrayInputStream(data), 1000, Sha256.digest(new byte[1])))
+            () -> s.put(n, () -> new ByteArrayInputStream(data), 999, Sha256.digest(data)))
+        .isInstanceOf(StoreException.ContentMismatch.class);
+    assertThatThrownBy(
+            () -> s.put(n, () -> new ByteArrayInputStream(data), 1000, Sha256.digest(new byte[1])))
         .isInstanceOf(StoreException.ContentMismatch.class);
     assertThat(s.stat(n)).isEmpty();
     assertThat(s.list("", Optional.empty(), 10).packs()).isEmpty();
@@ -94,7 +96,8 @@ abstract class PackStoreConformance {
             return data[pos++] & 0xff;
           }
         };
-    assertThatThrownBy(() -> s.put(PackName.of("cut"), failing, data.length, Sha256.digest(data)))
+    assertThatThrownBy(
+            () -> s.put(PackName.of("cut"), () -> failing, data.length, Sha256.digest(data)))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("connection reset");
     assertThat(s.stat(PackName.of("cut"))).isEmpty();

@@ -1,0 +1,179 @@
+package dev.strata.disk;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.commons.io.function.IOSupplier;
+
+/**
+ * Wraps a store and injects the faults real devices show, on command: an operation that fails (the
+ * next {@code n} times), an upload cut off after some bytes, reads that return garbled data. For
+ * fault tests and drills; it never changes what the wrapped store holds by itself.
+ */
+public final class FaultInjectingPackStore implements PackStore {
+  /** The operations faults can be injected into. */
+  public enum Operation {
+    PUT,
+    GET,
+    STAT,
+    LIST,
+    DELETE,
+    RETAIN,
+    CAPACITY
+  }
+
+  private final PackStore delegate;
+  private final Map<Operation, Integer> failures = new EnumMap<>(Operation.class);
+  private volatile long cutPutsAfter = -1;
+  private volatile boolean garbleReads;
+
+  public FaultInjectingPackStore(PackStore delegate) {
+    this.delegate = delegate;
+  }
+
+  /**
+   * The next {@code times} calls of {@code op} fail with an I/O error before reaching the store.
+   */
+  public synchronized FaultInjectingPackStore failNext(Operation op, int times) {
+    failures.merge(op, times, Integer::sum);
+    return this;
+  }
+
+  /** Every put's content breaks off with an I/O error after {@code bytes}; -1 turns it off. */
+  public FaultInjectingPackStore cutPutsAfter(long bytes) {
+    this.cutPutsAfter = bytes;
+    return this;
+  }
+
+  /** Whether reads return data with its first byte flipped. */
+  public FaultInjectingPackStore garbleReads(boolean on) {
+    this.garbleReads = on;
+    return this;
+  }
+
+  private synchronized void maybeFail(Operation op) throws IOException {
+    Integer left = failures.get(op);
+    if (left != null && left > 0) {
+      failures.put(op, left - 1);
+      throw new IOException("injected fault in " + op);
+    }
+  }
+
+  @Override
+  public Set<Capability> capabilities() {
+    return delegate.capabilities();
+  }
+
+  @Override
+  public PackInfo put(PackName name, IOSupplier<InputStream> content, long length, Sha256 sha256)
+      throws IOException {
+    maybeFail(Operation.PUT);
+    long cut = cutPutsAfter;
+    IOSupplier<InputStream> source = cut < 0 ? content : () -> new Cut(content.get(), cut);
+    return delegate.put(name, source, length, sha256);
+  }
+
+  @Override
+  public InputStream get(PackName name) throws IOException {
+    maybeFail(Operation.GET);
+    return garble(delegate.get(name));
+  }
+
+  @Override
+  public InputStream get(PackName name, long offset, long length) throws IOException {
+    maybeFail(Operation.GET);
+    return garble(delegate.get(name, offset, length));
+  }
+
+  private InputStream garble(InputStream in) {
+    return garbleReads ? new Garbled(in) : in;
+  }
+
+  @Override
+  public Optional<PackInfo> stat(PackName name) throws IOException {
+    maybeFail(Operation.STAT);
+    return delegate.stat(name);
+  }
+
+  @Override
+  public PackPage list(String prefix, Optional<PackName> after, int limit) throws IOException {
+    maybeFail(Operation.LIST);
+    return delegate.list(prefix, after, limit);
+  }
+
+  @Override
+  public void delete(PackName name) throws IOException {
+    maybeFail(Operation.DELETE);
+    delegate.delete(name);
+  }
+
+  @Override
+  public void retain(PackName name, Instant until) throws IOException {
+    maybeFail(Operation.RETAIN);
+    delegate.retain(name, until);
+  }
+
+  @Override
+  public Capacity capacity() throws IOException {
+    maybeFail(Operation.CAPACITY);
+    return delegate.capacity();
+  }
+
+  /** A stream that fails once {@code limit} bytes have been read. */
+  private static final class Cut extends FilterInputStream {
+    private long left;
+
+    Cut(InputStream in, long limit) {
+      super(in);
+      this.left = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (left <= 0) {
+        throw new IOException("injected fault: upload cut off");
+      }
+      int n = super.read(b, off, (int) Math.min(len, left));
+      if (n > 0) {
+        left -= n;
+      }
+      return n;
+    }
+  }
+
+  /** A stream whose first byte is flipped. */
+  private static final class Garbled extends FilterInputStream {
+    private boolean first = true;
+
+    Garbled(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0 && first) {
+        b[off] ^= 0x01;
+        first = false;
+      }
+      return n;
+    }
+  }
+}
