@@ -40,6 +40,18 @@ public abstract sealed class StoreException extends IOException {
     }
   }
 
+  /**
+   * The backend refused the request for a reason retrying cannot cure (access denied, a bucket that
+   * does not exist, a request it considers malformed).
+   */
+  public static final class Refused extends StoreException {
+    private static final long serialVersionUID = 1L;
+
+    public Refused(String message) {
+      super(message);
+    }
+  }
+
   /** The backend does not offer the capability the call needs. */
   public static final class Unsupported extends StoreException {
     private static final long serialVersionUID = 1L;
