@@ -2,7 +2,6 @@ package dev.strata.disk;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -16,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,6 +40,7 @@ import org.apache.commons.io.input.BoundedInputStream;
  * walks every shard, so it costs time proportional to the number of packs.
  */
 public final class LocalPackStore implements PackStore {
+  private static final int COPY_BUFFER = 1 << 20;
   private static final Set<Capability> CAPABILITIES =
       EnumSet.of(Capability.ATOMIC_REPLACE, Capability.RANGE_READS, Capability.RETENTION);
 
@@ -122,11 +121,23 @@ public final class LocalPackStore implements PackStore {
       long copied;
       boolean longer;
       try (InputStream in = content.get();
-          FileChannel ch = FileChannel.open(part, StandardOpenOption.WRITE);
-          OutputStream out = new DigestOutputStream(Channels.newOutputStream(ch), digest)) {
-        copied = copy(in, out, length);
+          FileChannel ch = FileChannel.open(part, StandardOpenOption.WRITE)) {
+        byte[] buf = new byte[COPY_BUFFER];
+        ByteBuffer wrapped = ByteBuffer.wrap(buf);
+        copied = 0;
+        while (copied < length) {
+          int n = in.readNBytes(buf, 0, (int) Math.min(buf.length, length - copied));
+          if (n == 0) {
+            break;
+          }
+          digest.update(buf, 0, n);
+          wrapped.clear().limit(n);
+          while (wrapped.hasRemaining()) {
+            ch.write(wrapped);
+          }
+          copied += n;
+        }
         longer = copied == length && in.read() != -1;
-        out.flush();
         ch.force(true);
       }
       if (copied < length) {
@@ -160,20 +171,6 @@ public final class LocalPackStore implements PackStore {
     } finally {
       Files.deleteIfExists(part);
     }
-  }
-
-  private static long copy(InputStream in, OutputStream out, long length) throws IOException {
-    byte[] buf = new byte[256 * 1024];
-    long copied = 0;
-    while (copied < length) {
-      int n = in.read(buf, 0, (int) Math.min(buf.length, length - copied));
-      if (n < 0) {
-        break;
-      }
-      out.write(buf, 0, n);
-      copied += n;
-    }
-    return copied;
   }
 
   @Override
