@@ -140,19 +140,8 @@ public final class LocalPackStore implements PackStore {
         longer = copied == length && in.read() != -1;
         ch.force(true);
       }
-      if (copied < length) {
-        throw new StoreException.ContentMismatch(
-            name, "the content ended after " + copied + " of " + length + " bytes");
-      }
-      if (longer) {
-        throw new StoreException.ContentMismatch(
-            name, "the content is longer than " + length + " bytes");
-      }
-      Sha256 actual = Sha256.of(digest.digest());
-      if (!actual.equals(sha256)) {
-        throw new StoreException.ContentMismatch(
-            name, "its SHA-256 is " + actual + ", not the " + sha256 + " announced");
-      }
+      StoreException.ContentMismatch.check(
+          name, length, copied, longer, sha256, Sha256.of(digest.digest()));
       Path target = file(name);
       Path dir = target.getParent();
       if (!Files.isDirectory(dir)) {

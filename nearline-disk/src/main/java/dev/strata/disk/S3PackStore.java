@@ -164,19 +164,8 @@ public final class S3PackStore implements PackStore, AutoCloseable {
         parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
         sent += n;
       }
-      if (sent < length) {
-        throw new StoreException.ContentMismatch(
-            name, "the content ended after " + sent + " of " + length + " bytes");
-      }
-      if (in.read() != -1) {
-        throw new StoreException.ContentMismatch(
-            name, "the content is longer than " + length + " bytes");
-      }
-      Sha256 actual = Sha256.of(digest.digest());
-      if (!actual.equals(sha256)) {
-        throw new StoreException.ContentMismatch(
-            name, "its SHA-256 is " + actual + ", not the " + sha256 + " announced");
-      }
+      StoreException.ContentMismatch.check(
+          name, length, sent, in.read() != -1, sha256, Sha256.of(digest.digest()));
       try {
         s3.completeMultipartUpload(
             r ->

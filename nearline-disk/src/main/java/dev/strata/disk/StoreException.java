@@ -29,6 +29,28 @@ public abstract sealed class StoreException extends IOException {
     public ContentMismatch(PackName name, String what) {
       super("pack '" + name + "' not stored: " + what);
     }
+
+    /**
+     * Checks what a store received against what its caller announced.
+     *
+     * @param received bytes read from the content, at most {@code length}
+     * @param more whether the content went on after {@code length} bytes
+     */
+    static void check(
+        PackName name, long length, long received, boolean more, Sha256 announced, Sha256 actual)
+        throws ContentMismatch {
+      if (received < length) {
+        throw new ContentMismatch(
+            name, "the content ended after " + received + " of " + length + " bytes");
+      }
+      if (more) {
+        throw new ContentMismatch(name, "the content is longer than " + length + " bytes");
+      }
+      if (!actual.equals(announced)) {
+        throw new ContentMismatch(
+            name, "its SHA-256 is " + actual + ", not the " + announced + " announced");
+      }
+    }
   }
 
   /** A retention lock forbids deleting or replacing the pack until the time given. */

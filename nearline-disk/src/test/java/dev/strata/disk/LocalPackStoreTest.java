@@ -8,10 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -19,25 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LocalPackStoreTest extends PackStoreConformance {
   @TempDir Path dir;
-  private Instant now = Instant.now();
 
-  private final Clock clock =
-      new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-          return this;
-        }
-
-        @Override
-        public Instant instant() {
-          return now;
-        }
-      };
+  private final MutableClock clock = new MutableClock();
 
   @Override
   protected PackStore store() throws IOException {
@@ -46,7 +26,7 @@ class LocalPackStoreTest extends PackStoreConformance {
 
   @Override
   protected void advanceClock(Duration d) {
-    now = now.plus(d);
+    clock.advance(d);
   }
 
   @Test
@@ -80,7 +60,7 @@ class LocalPackStoreTest extends PackStoreConformance {
   void anUnreadableRetentionLockKeepsThePackLocked() throws Exception {
     PackStore s = store();
     put(s, "p", bytes(10, 2));
-    s.retain(PackName.of("p"), now.plusSeconds(10));
+    s.retain(PackName.of("p"), clock.instant().plusSeconds(10));
     try (var locks = Files.walk(dir.resolve("retention"))) {
       Path lock = locks.filter(Files::isRegularFile).findFirst().orElseThrow();
       DurableFiles.write(lock, ByteBuffer.wrap("garbage".getBytes()));

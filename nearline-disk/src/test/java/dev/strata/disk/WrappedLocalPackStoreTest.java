@@ -6,10 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.strata.disk.FaultInjectingPackStore.Operation;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -23,29 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WrappedLocalPackStoreTest extends PackStoreConformance {
   @TempDir Path dir;
-  private Instant now = Instant.now();
+  private final MutableClock clock = new MutableClock();
   private final List<Duration> pauses = new ArrayList<>();
   private FaultInjectingPackStore faults;
 
   @Override
   protected PackStore store() throws IOException {
-    Clock clock =
-        new Clock() {
-          @Override
-          public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-          }
-
-          @Override
-          public Clock withZone(java.time.ZoneId zone) {
-            return this;
-          }
-
-          @Override
-          public Instant instant() {
-            return now;
-          }
-        };
     faults = new FaultInjectingPackStore(LocalPackStore.open(dir, clock));
     return new RetryingPackStore(
         faults,
@@ -56,7 +36,7 @@ class WrappedLocalPackStoreTest extends PackStoreConformance {
 
   @Override
   protected void advanceClock(Duration d) {
-    now = now.plus(d);
+    clock.advance(d);
   }
 
   @Test
@@ -87,7 +67,7 @@ class WrappedLocalPackStoreTest extends PackStoreConformance {
     assertThatThrownBy(() -> s.get(PackName.of("none")))
         .isInstanceOf(StoreException.NoSuchPack.class);
     put(s, "kept", bytes(10, 2));
-    s.retain(PackName.of("kept"), now.plusSeconds(60));
+    s.retain(PackName.of("kept"), clock.instant().plusSeconds(60));
     assertThatThrownBy(() -> s.delete(PackName.of("kept")))
         .isInstanceOf(StoreException.RetentionLocked.class);
     assertThat(pauses).isEmpty();
