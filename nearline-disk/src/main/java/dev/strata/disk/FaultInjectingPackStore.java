@@ -124,19 +124,26 @@ public final class FaultInjectingPackStore implements PackStore {
     return delegate.capacity();
   }
 
+  /** A filter that sees every byte through {@link #read(byte[], int, int)}. */
+  private abstract static class BlockFilter extends FilterInputStream {
+    BlockFilter(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public final int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+  }
+
   /** A stream that fails once {@code limit} bytes have been read. */
-  private static final class Cut extends FilterInputStream {
+  private static final class Cut extends BlockFilter {
     private long left;
 
     Cut(InputStream in, long limit) {
       super(in);
       this.left = limit;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
@@ -153,17 +160,11 @@ public final class FaultInjectingPackStore implements PackStore {
   }
 
   /** A stream whose first byte is flipped. */
-  private static final class Garbled extends FilterInputStream {
+  private static final class Garbled extends BlockFilter {
     private boolean first = true;
 
     Garbled(InputStream in) {
       super(in);
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override

@@ -81,8 +81,8 @@ abstract class ControlCenterContract {
     return id;
   }
 
-  /** Registers a disk target; {@code extraFields} is appended to the JSON object as it is. */
-  Api.Reply registerDisk(String id, String dc, Path dir, String extraFields) {
+  /** Registers a target; {@code extraFields} is appended to the JSON object as it is. */
+  Api.Reply registerTarget(String id, String dc, String kind, String endpoint, String extraFields) {
     return api()
         .post(
             "api/v1/targets",
@@ -90,11 +90,17 @@ abstract class ControlCenterContract {
                 + id
                 + "\",\"dataCenter\":\""
                 + dc
-                + "\",\"kind\":\"DISK\",\"endpoint\":\""
-                + dir.toUri()
+                + "\",\"kind\":\""
+                + kind
+                + "\",\"endpoint\":\""
+                + endpoint
                 + "\""
                 + extraFields
                 + "}");
+  }
+
+  Api.Reply registerDisk(String id, String dc, Path dir, String extraFields) {
+    return registerTarget(id, dc, "DISK", dir.toUri().toString(), extraFields);
   }
 
   @Test
@@ -259,14 +265,7 @@ abstract class ControlCenterContract {
   void aTargetOfAKindWithoutDriverIsRecordedAsNoDriver() {
     String dc = createDataCenter(unique("dc"));
     String id = unique("lib");
-    api()
-        .post(
-            "api/v1/targets",
-            "{\"id\":\""
-                + id
-                + "\",\"dataCenter\":\""
-                + dc
-                + "\",\"kind\":\"TAPE_LIBRARY\",\"endpoint\":\"mtx:/dev/sg9\"}");
+    assertThat(registerTarget(id, dc, "TAPE_LIBRARY", "mtx:/dev/sg9", "").status()).isEqualTo(201);
     Api.Reply probe = api().post("api/v1/targets/" + id + "/probes", "");
     assertThat(probe.status()).isEqualTo(201);
     assertThat(probe.json().getString("outcome")).isEqualTo("NO_DRIVER");
