@@ -31,6 +31,10 @@ public class StrataConfig {
   int probeBytes;
 
   @Inject
+  @ConfigProperty(name = "strata.probe.timeout.seconds", defaultValue = "120")
+  long probeTimeoutSeconds;
+
+  @Inject
   @ConfigProperty(name = "strata.probe.min-free-ratio", defaultValue = "0.05")
   double minFreeRatio;
 
@@ -49,6 +53,14 @@ public class StrataConfig {
       throw new IllegalStateException("strata.probe.interval.seconds must be at least 1");
     }
     return Duration.ofSeconds(probeIntervalSeconds);
+  }
+
+  /** How long one probe may take before its target is reported unreachable. */
+  public Duration probeTimeout() {
+    if (probeTimeoutSeconds < 1) {
+      throw new IllegalStateException("strata.probe.timeout.seconds must be at least 1");
+    }
+    return Duration.ofSeconds(probeTimeoutSeconds);
   }
 
   public int probeBytes() {
