@@ -13,7 +13,7 @@ import java.util.random.RandomGenerator;
  * Instant.now()} or {@code new Random()} and tests can substitute both.
  */
 @ApplicationScoped
-public class Runtime {
+public class TimeAndRandomness {
 
   @Produces
   @Singleton
