@@ -78,10 +78,6 @@ public final class LocalPackStore implements PackStore {
     return store;
   }
 
-  public Path root() {
-    return root;
-  }
-
   @Override
   public Set<Capability> capabilities() {
     return CAPABILITIES;

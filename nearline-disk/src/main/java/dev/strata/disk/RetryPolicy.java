@@ -10,9 +10,6 @@ import java.time.Duration;
  * @param maxAttempts attempts in all, the first included (1 = no retry)
  */
 public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDelay) {
-  public static final RetryPolicy DEFAULT =
-      new RetryPolicy(5, Duration.ofMillis(100), Duration.ofSeconds(10));
-
   public RetryPolicy {
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1");

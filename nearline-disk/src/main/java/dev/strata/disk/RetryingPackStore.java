@@ -21,12 +21,10 @@ import org.apache.commons.io.function.IOSupplier;
  * reading has begun; the reader's checksum check covers what follows.
  */
 public final class RetryingPackStore implements PackStore {
-  /** Pauses between attempts; tests substitute one that does not sleep. */
+  /** Pauses between attempts (a sleep in production; tests record instead of sleeping). */
   @FunctionalInterface
   public interface Pause {
     void pause(Duration d) throws InterruptedException;
-
-    Pause SLEEP = d -> Thread.sleep(d.toMillis());
   }
 
   @FunctionalInterface

@@ -20,10 +20,6 @@ public final class Sha256 {
     return new Sha256(digest);
   }
 
-  public static Sha256 hex(String hex) {
-    return new Sha256(HexFormat.of().parseHex(hex));
-  }
-
   public static Sha256 digest(byte[] data) {
     return new Sha256(newDigest().digest(data));
   }
@@ -34,10 +30,6 @@ public final class Sha256 {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
-  }
-
-  public byte[] bytes() {
-    return bytes.clone();
   }
 
   @Override

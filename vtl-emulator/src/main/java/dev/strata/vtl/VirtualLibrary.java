@@ -25,11 +25,9 @@ public final class VirtualLibrary {
   public static final int FIRST_DRIVE = 100;
   public static final int FIRST_SLOT = 1000;
 
-  private final Path directory;
   private final LibraryConfig config;
 
-  private VirtualLibrary(Path directory, LibraryConfig config) {
-    this.directory = directory;
+  private VirtualLibrary(LibraryConfig config) {
     this.config = config;
   }
 
@@ -48,7 +46,7 @@ public final class VirtualLibrary {
       config.toProperties().store(w, "Strata virtual tape library, format " + LibraryConfig.FORMAT);
     }
     Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-    return new VirtualLibrary(directory, config);
+    return new VirtualLibrary(config);
   }
 
   /** Opens the library in {@code directory}; fails with a message naming what is wrong. */
@@ -63,11 +61,7 @@ public final class VirtualLibrary {
     } catch (IOException | IllegalArgumentException e) {
       throw new LibraryConfigException("cannot read " + file + ": " + e.getMessage());
     }
-    return new VirtualLibrary(directory, LibraryConfig.fromProperties(p, file.toString()));
-  }
-
-  public Path directory() {
-    return directory;
+    return new VirtualLibrary(LibraryConfig.fromProperties(p, file.toString()));
   }
 
   public LibraryConfig config() {

@@ -8,7 +8,6 @@ import dev.strata.pool.DomainException;
  */
 public final class VersionConflictException extends DomainException {
   private static final long serialVersionUID = 1L;
-  private final long current;
 
   public VersionConflictException(String what, Object id, long expected, long current) {
     super(
@@ -20,10 +19,5 @@ public final class VersionConflictException extends DomainException {
             + ", not "
             + expected
             + "; read it again and reapply the change");
-    this.current = current;
-  }
-
-  public long current() {
-    return current;
   }
 }
