@@ -3,11 +3,8 @@ package dev.strata.disk;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.apache.commons.io.function.IOSupplier;
 
 /**
@@ -15,31 +12,19 @@ import org.apache.commons.io.function.IOSupplier;
  * next {@code n} times), an upload cut off after some bytes, reads that return garbled data. For
  * fault tests and drills; it never changes what the wrapped store holds by itself.
  */
-public final class FaultInjectingPackStore implements PackStore {
-  /** The operations faults can be injected into. */
-  public enum Operation {
-    PUT,
-    GET,
-    STAT,
-    LIST,
-    DELETE,
-    RETAIN,
-    CAPACITY
-  }
-
-  private final PackStore delegate;
-  private final Map<Operation, Integer> failures = new EnumMap<>(Operation.class);
+public final class FaultInjectingPackStore extends PackStoreWrapper {
+  private final Map<StoreOperation, Integer> failures = new EnumMap<>(StoreOperation.class);
   private volatile long cutPutsAfter = -1;
   private volatile boolean garbleReads;
 
   public FaultInjectingPackStore(PackStore delegate) {
-    this.delegate = delegate;
+    super(delegate);
   }
 
   /**
    * The next {@code times} calls of {@code op} fail with an I/O error before reaching the store.
    */
-  public synchronized FaultInjectingPackStore failNext(Operation op, int times) {
+  public synchronized FaultInjectingPackStore failNext(StoreOperation op, int times) {
     failures.merge(op, times, Integer::sum);
     return this;
   }
@@ -56,7 +41,7 @@ public final class FaultInjectingPackStore implements PackStore {
     return this;
   }
 
-  private synchronized void maybeFail(Operation op) throws IOException {
+  private synchronized void maybeFail(StoreOperation op) throws IOException {
     Integer left = failures.get(op);
     if (left != null && left > 0) {
       failures.put(op, left - 1);
@@ -65,63 +50,20 @@ public final class FaultInjectingPackStore implements PackStore {
   }
 
   @Override
-  public Set<Capability> capabilities() {
-    return delegate.capabilities();
+  protected <T> T around(StoreOperation op, String subject, Call<T> call) throws IOException {
+    maybeFail(op);
+    return call.run();
   }
 
   @Override
-  public PackInfo put(PackName name, IOSupplier<InputStream> content, long length, Sha256 sha256)
-      throws IOException {
-    maybeFail(Operation.PUT);
+  protected IOSupplier<InputStream> content(PackName name, IOSupplier<InputStream> content) {
     long cut = cutPutsAfter;
-    IOSupplier<InputStream> source = cut < 0 ? content : () -> new Cut(content.get(), cut);
-    return delegate.put(name, source, length, sha256);
+    return cut < 0 ? content : () -> new Cut(content.get(), cut);
   }
 
   @Override
-  public InputStream get(PackName name) throws IOException {
-    maybeFail(Operation.GET);
-    return garble(delegate.get(name));
-  }
-
-  @Override
-  public InputStream get(PackName name, long offset, long length) throws IOException {
-    maybeFail(Operation.GET);
-    return garble(delegate.get(name, offset, length));
-  }
-
-  private InputStream garble(InputStream in) {
+  protected InputStream read(PackName name, InputStream in) {
     return garbleReads ? new Garbled(in) : in;
-  }
-
-  @Override
-  public Optional<PackInfo> stat(PackName name) throws IOException {
-    maybeFail(Operation.STAT);
-    return delegate.stat(name);
-  }
-
-  @Override
-  public PackPage list(String prefix, Optional<PackName> after, int limit) throws IOException {
-    maybeFail(Operation.LIST);
-    return delegate.list(prefix, after, limit);
-  }
-
-  @Override
-  public void delete(PackName name) throws IOException {
-    maybeFail(Operation.DELETE);
-    delegate.delete(name);
-  }
-
-  @Override
-  public void retain(PackName name, Instant until) throws IOException {
-    maybeFail(Operation.RETAIN);
-    delegate.retain(name, until);
-  }
-
-  @Override
-  public Capacity capacity() throws IOException {
-    maybeFail(Operation.CAPACITY);
-    return delegate.capacity();
   }
 
   /** A filter that sees every byte through {@link #read(byte[], int, int)}. */

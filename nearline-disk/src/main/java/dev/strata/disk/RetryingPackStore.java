@@ -1,16 +1,11 @@
 package dev.strata.disk;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
-import org.apache.commons.io.function.IOSupplier;
 
 /**
  * Retries the transient faults of another store. A fault is transient when it is an {@link
@@ -20,34 +15,30 @@ import org.apache.commons.io.function.IOSupplier;
  * delete} of a deleted pack succeeds. A stream returned by {@code get} is not re-opened once
  * reading has begun; the reader's checksum check covers what follows.
  */
-public final class RetryingPackStore implements PackStore {
+public final class RetryingPackStore extends PackStoreWrapper {
   /** Pauses between attempts (a sleep in production; tests record instead of sleeping). */
   @FunctionalInterface
   public interface Pause {
     void pause(Duration d) throws InterruptedException;
   }
 
-  @FunctionalInterface
-  private interface Call<T> {
-    T run() throws IOException;
-  }
-
   private static final Logger LOG = Logger.getLogger(RetryingPackStore.class.getName());
 
-  private final PackStore delegate;
   private final RetryPolicy policy;
   private final RandomGenerator random;
   private final Pause pause;
 
   public RetryingPackStore(
       PackStore delegate, RetryPolicy policy, RandomGenerator random, Pause pause) {
-    this.delegate = delegate;
+    super(delegate);
     this.policy = policy;
     this.random = random;
     this.pause = pause;
   }
 
-  private <T> T retry(String what, Call<T> call) throws IOException {
+  @Override
+  protected <T> T around(StoreOperation op, String subject, Call<T> call) throws IOException {
+    String what = (op + " " + subject).trim();
     for (int attempt = 1; ; attempt++) {
       try {
         return call.run();
@@ -71,61 +62,5 @@ public final class RetryingPackStore implements PackStore {
         }
       }
     }
-  }
-
-  @Override
-  public Set<Capability> capabilities() {
-    return delegate.capabilities();
-  }
-
-  @Override
-  public PackInfo put(PackName name, IOSupplier<InputStream> content, long length, Sha256 sha256)
-      throws IOException {
-    return retry("put " + name, () -> delegate.put(name, content, length, sha256));
-  }
-
-  @Override
-  public InputStream get(PackName name) throws IOException {
-    return retry("get " + name, () -> delegate.get(name));
-  }
-
-  @Override
-  public InputStream get(PackName name, long offset, long length) throws IOException {
-    return retry("get " + name, () -> delegate.get(name, offset, length));
-  }
-
-  @Override
-  public Optional<PackInfo> stat(PackName name) throws IOException {
-    return retry("stat " + name, () -> delegate.stat(name));
-  }
-
-  @Override
-  public PackPage list(String prefix, Optional<PackName> after, int limit) throws IOException {
-    return retry("list " + prefix, () -> delegate.list(prefix, after, limit));
-  }
-
-  @Override
-  public void delete(PackName name) throws IOException {
-    retry(
-        "delete " + name,
-        () -> {
-          delegate.delete(name);
-          return null;
-        });
-  }
-
-  @Override
-  public void retain(PackName name, Instant until) throws IOException {
-    retry(
-        "retain " + name,
-        () -> {
-          delegate.retain(name, until);
-          return null;
-        });
-  }
-
-  @Override
-  public Capacity capacity() throws IOException {
-    return retry("capacity", delegate::capacity);
   }
 }

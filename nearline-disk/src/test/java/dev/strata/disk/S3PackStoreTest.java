@@ -39,6 +39,7 @@ class S3PackStoreTest extends PackStoreConformance {
             .blobStore(new TransientNio2BlobStore())
             .endpoint(URI.create("http://127.0.0.1:0"))
             .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS, SECRET)
+            .virtualHost("localhost")
             .build();
     proxy.start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -48,7 +49,10 @@ class S3PackStoreTest extends PackStoreConformance {
       }
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
     }
-    endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
+    // "localhost" is S3Proxy's virtual host: path-style requests must name exactly it (it resolves
+    // to
+    // 127.0.0.1 through the test hosts file).
+    endpoint = URI.create("http://localhost:" + proxy.getPort());
   }
 
   @AfterAll
@@ -60,9 +64,7 @@ class S3PackStoreTest extends PackStoreConformance {
     return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS, SECRET));
   }
 
-  @Override
-  protected PackStore store() throws IOException {
-    String bucket = "b-" + UUID.randomUUID().toString().substring(0, 12);
+  private static void createBucket(String bucket) {
     try (S3Client admin =
         S3Client.builder()
             .endpointOverride(endpoint)
@@ -74,6 +76,12 @@ class S3PackStoreTest extends PackStoreConformance {
             .build()) {
       admin.createBucket(r -> r.bucket(bucket));
     }
+  }
+
+  @Override
+  protected PackStore store() throws IOException {
+    String bucket = "b-" + UUID.randomUUID().toString().substring(0, 12);
+    createBucket(bucket);
     S3Location location =
         S3Location.parse(URI.create("s3://" + bucket + "/strata?endpoint=" + endpoint));
     store = new S3PackStore(location, credentials(), S3PackStore.MIN_PART_SIZE);
@@ -98,6 +106,42 @@ class S3PackStoreTest extends PackStoreConformance {
     byte[] data = bytes(12 * 1024 * 1024 + 5, 42); // three parts of at most 5 MiB
     put(s, "big", data);
     assertThat(read(s.get(PackName.of("big")))).isEqualTo(data);
+  }
+
+  @Test
+  void addressesTheBucketByHostNameWhenPathStyleIsOff() throws Exception {
+    createBucket("vhost-bucket");
+    URI location =
+        URI.create(
+            "s3://vhost-bucket/vh?pathStyle=false&endpoint=http://localhost:" + proxy.getPort());
+    assertThat(S3Location.parse(location).pathStyle()).isFalse();
+    try (PackStores.Opened opened =
+        PackStores.open(
+            location,
+            StoreSettings.defaults(java.time.Clock.systemUTC(), new java.util.SplittableRandom(3))
+                .withS3Credentials(new S3Credentials(ACCESS, SECRET))
+                .withS3PartSize(S3PackStore.MIN_PART_SIZE))) {
+      PackStore s = opened.store();
+      byte[] data = bytes(6 * 1024 * 1024, 8);
+      put(s, "v", data);
+      assertThat(read(s.get(PackName.of("v")))).isEqualTo(data);
+      assertThat(s.list("", Optional.empty(), 10).packs()).hasSize(1);
+      assertThat(opened.metrics().stats(StoreOperation.PUT).bytes()).isEqualTo(data.length);
+    }
+    // The bucket really is in the host name: one whose name does not resolve cannot be reached.
+    try (S3PackStore unresolvable =
+        new S3PackStore(
+            S3Location.parse(
+                URI.create(
+                    "s3://unlisted-bucket?pathStyle=false&endpoint=http://localhost:"
+                        + proxy.getPort())),
+            credentials(),
+            S3PackStore.MIN_PART_SIZE)) {
+      assertThatThrownBy(() -> unresolvable.stat(PackName.of("v")))
+          .isInstanceOf(IOException.class)
+          .isNotInstanceOf(StoreException.class)
+          .hasStackTraceContaining("unlisted-bucket.localhost");
+    }
   }
 
   @Test

@@ -1,9 +1,11 @@
 package dev.strata.controlcenter.infrastructure.probe;
 
 import dev.strata.controlcenter.infrastructure.config.StrataConfig;
-import dev.strata.disk.LocalPackStore;
+import dev.strata.disk.PackStores;
 import dev.strata.disk.ProbeReport;
+import dev.strata.disk.RetryPolicy;
 import dev.strata.disk.StoreProbe;
+import dev.strata.disk.StoreSettings;
 import dev.strata.pool.ProbeMeasurement;
 import dev.strata.pool.StorageTarget;
 import dev.strata.pool.TargetKind;
@@ -11,13 +13,14 @@ import dev.strata.pool.TargetProber;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.random.RandomGenerator;
 
 /**
- * Probes {@code file:} disk targets through the same pack store the data path writes to: a durable
- * put, a verified read-back and a delete of a random probe pack.
+ * Probes {@code file:} disk targets through the same pack-store stack the data path writes to
+ * (built by {@link PackStores}): a durable put, a verified read-back and a delete of a random probe
+ * pack.
  */
 @ApplicationScoped
 public class DiskTargetProber implements TargetProber {
@@ -31,11 +34,17 @@ public class DiskTargetProber implements TargetProber {
     return target.kind() == TargetKind.DISK && "file".equals(target.endpoint().getScheme());
   }
 
+  /** A probe measures the target as it is: one attempt, so a flaky device is not retried away. */
+  private StoreSettings settings() {
+    return StoreSettings.defaults(clock, random)
+        .withRetry(new RetryPolicy(1, Duration.ZERO, Duration.ZERO), d -> {});
+  }
+
   @Override
   public ProbeMeasurement probe(StorageTarget target) {
-    LocalPackStore store;
-    try {
-      store = LocalPackStore.open(Path.of(target.endpoint()), clock);
+    ProbeReport r;
+    try (PackStores.Opened opened = PackStores.open(target.endpoint(), settings())) {
+      r = new StoreProbe(random, config.probeBytes()).probe(opened.store());
     } catch (IOException e) {
       String why = e.getMessage() == null ? e.toString() : e.getMessage();
       return ProbeMeasurement.unreachable(
@@ -43,7 +52,6 @@ public class DiskTargetProber implements TargetProber {
               ? "no directory at " + target.endpoint().getPath()
               : why);
     }
-    ProbeReport r = new StoreProbe(random, config.probeBytes()).probe(store);
     return new ProbeMeasurement(
         r.reachable(),
         r.totalBytes(),
