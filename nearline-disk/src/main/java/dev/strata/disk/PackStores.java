@@ -59,8 +59,8 @@ public final class PackStores {
   }
 
   /**
-   * Opens the store at {@code location}: {@code file:/absolute/dir} (created if missing) or {@code
-   * s3://bucket/prefix?...} (see {@link S3Location}; needs credentials in the settings).
+   * Opens the store at {@code location}: {@code file:/absolute/dir} (an existing directory) or
+   * {@code s3://bucket/prefix?...} (see {@link S3Location}; needs credentials in the settings).
    *
    * @throws IllegalArgumentException for a location that names no store this build can open
    */

@@ -1,0 +1,124 @@
+package dev.strata.agent.cli;
+
+import dev.strata.agent.repo.Backup;
+import dev.strata.agent.repo.BackupStats;
+import dev.strata.agent.repo.Repository;
+import dev.strata.disk.PackStores;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+    name = "backup",
+    description = "Back up files and directories; prints the new snapshot's id on its last line.")
+final class BackupCommand implements Callable<Integer> {
+  @ParentCommand StrataCommand root;
+
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "What to back up.")
+  List<Path> paths;
+
+  @Override
+  public Integer call() throws Exception {
+    for (Path p : paths) {
+      if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        throw new dev.strata.agent.repo.RepositoryException("no such file or directory: " + p);
+      }
+    }
+    char[] pass = root.requirePassphrase();
+    try (PackStores.Opened store = root.openStore()) {
+      Repository repo = Repository.open(store.store(), pass, root.random);
+      BackupStats stats = new BackupStats();
+      Backup.Result r;
+      try (AutoCloseable progress = Progress.start(root.json, stats)) {
+        if (progress instanceof Progress) {
+          Thread scan = new Thread(() -> scan(paths, stats), "strata-scan");
+          scan.setDaemon(true);
+          scan.start();
+        }
+        r = run(repo, stats);
+      }
+      Output out = new Output(root);
+      if (root.json) {
+        JsonArrayBuilder warnings = Json.createArrayBuilder();
+        r.warnings().forEach(warnings::add);
+        out.json(
+            Json.createObjectBuilder()
+                .add("id", r.id().hex())
+                .add("sequence", r.snapshot().sequence())
+                .add("parent", r.snapshot().parent().map(Object::toString).orElse(""))
+                .add("filesNew", stats.filesNew.sum())
+                .add("filesChanged", stats.filesChanged.sum())
+                .add("filesUnchanged", stats.filesUnchanged.sum())
+                .add("directories", stats.directories.sum())
+                .add("bytesProcessed", stats.bytesDone.sum())
+                .add("blobsAdded", stats.blobsAdded.sum())
+                .add("bytesAdded", stats.bytesAdded.sum())
+                .add("warnings", warnings));
+      } else {
+        r.warnings().forEach(w -> root.spec().commandLine().getErr().println("warning: " + w));
+        out.line(
+            String.format(
+                "files: %d new, %d changed, %d unchanged; %s processed, %s added in %d blobs",
+                stats.filesNew.sum(),
+                stats.filesChanged.sum(),
+                stats.filesUnchanged.sum(),
+                Sizes.human(stats.bytesDone.sum()),
+                Sizes.human(stats.bytesAdded.sum()),
+                stats.blobsAdded.sum()));
+        out.line(
+            "snapshot " + r.id().shortForm() + " saved (sequence " + r.snapshot().sequence() + ")");
+        out.line(r.id().hex());
+      }
+      return r.warnings().isEmpty() ? 0 : StrataCommand.INCOMPLETE;
+    }
+  }
+
+  private Backup.Result run(Repository repo, BackupStats stats) throws Exception {
+    return new Backup(repo, spoolDir(), root.threads, root.clock, root.host(), root.user())
+        .run(paths, stats);
+  }
+
+  private static Path spoolDir() {
+    return Path.of(System.getProperty("java.io.tmpdir"));
+  }
+
+  /** Counts what the backup will visit, so the progress display can show an ETA. */
+  private static void scan(List<Path> paths, BackupStats stats) {
+    long[] totals = new long[2];
+    for (Path p : paths) {
+      try {
+        Files.walkFileTree(
+            p,
+            new SimpleFileVisitor<>() {
+              @Override
+              public FileVisitResult visitFile(Path file, BasicFileAttributes a) {
+                if (a.isRegularFile()) {
+                  totals[0]++;
+                  totals[1] += a.size();
+                }
+                return FileVisitResult.CONTINUE;
+              }
+
+              @Override
+              public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE;
+              }
+            });
+      } catch (IOException e) {
+        return;
+      }
+    }
+    stats.totalFiles = totals[0];
+    stats.totalBytes = totals[1];
+  }
+}

@@ -1,0 +1,61 @@
+package dev.strata.agent.cli;
+
+import dev.strata.agent.repo.Repository;
+import dev.strata.disk.PackStores;
+import dev.strata.format.repo.Snapshot;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "snapshots", description = "List the snapshots, oldest first.")
+final class SnapshotsCommand implements Callable<Integer> {
+  @ParentCommand StrataCommand root;
+
+  @Override
+  public Integer call() throws Exception {
+    try (PackStores.Opened store = root.openStore()) {
+      Repository repo = Repository.open(store.store(), root.requirePassphrase(), root.random);
+      Output out = new Output(root);
+      JsonArrayBuilder all = Json.createArrayBuilder();
+      if (!root.json) {
+        out.line(
+            String.format(
+                "%-8s  %8s  %-20s  %-16s  %10s  %s", "ID", "SEQ", "TIME", "HOST", "SIZE", "PATHS"));
+      }
+      for (Repository.StoredSnapshot s : repo.snapshots()) {
+        Snapshot n = s.snapshot();
+        if (root.json) {
+          JsonArrayBuilder paths = Json.createArrayBuilder();
+          n.paths().forEach(paths::add);
+          all.add(
+              Json.createObjectBuilder()
+                  .add("id", s.id().hex())
+                  .add("sequence", n.sequence())
+                  .add("time", n.time().toString())
+                  .add("host", n.host())
+                  .add("user", n.user())
+                  .add("paths", paths)
+                  .add("parent", n.parent().map(Object::toString).orElse(""))
+                  .add("files", n.files())
+                  .add("bytes", n.bytes()));
+        } else {
+          out.line(
+              String.format(
+                  "%-8s  %8d  %-20s  %-16s  %10s  %s",
+                  s.id().shortForm(),
+                  n.sequence(),
+                  n.time().toString().replaceFirst("\\.\\d+Z$", "Z"),
+                  n.host(),
+                  Sizes.human(n.bytes()),
+                  String.join(" ", n.paths())));
+        }
+      }
+      if (root.json) {
+        out.json(Json.createObjectBuilder().add("snapshots", all));
+      }
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,178 @@
+package dev.strata.agent.cli;
+
+import dev.strata.agent.repo.RepositoryException;
+import dev.strata.disk.PackStores;
+import dev.strata.disk.S3Credentials;
+import dev.strata.disk.StoreSettings;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code strata} command line: backup, restore and check against a repository, restic-style.
+ * Exit codes: 0 success, 1 failure, 2 bad usage, 3 done but incomplete (files skipped or not
+ * restored, listed in the output).
+ */
+@Command(
+    name = "strata",
+    mixinStandardHelpOptions = true,
+    version = "strata 0.1.0",
+    description = "Back up, restore and check Strata repositories.",
+    subcommands = {
+      InitCommand.class,
+      BackupCommand.class,
+      SnapshotsCommand.class,
+      LsCommand.class,
+      RestoreCommand.class,
+      CheckCommand.class
+    })
+public final class StrataCommand {
+  static final int INCOMPLETE = 3;
+
+  @Option(
+      names = "--repo",
+      required = true,
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "Repository: a directory, file:/dir or s3://bucket/prefix?endpoint=URL.")
+  String repo;
+
+  @Option(
+      names = "--password-file",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "Read the passphrase from this file (else from STRATA_PASSWORD).")
+  Path passwordFile;
+
+  @Option(
+      names = "--json",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "Print machine-readable JSON instead of text.")
+  boolean json;
+
+  @Option(
+      names = "--threads",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "Worker threads (default: the number of processors).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  CommandLine.Model.CommandSpec spec() {
+    return spec;
+  }
+
+  /** What the process was started with; read once, here, and handed down. */
+  final Map<String, String> environment;
+
+  final Clock clock = Clock.systemUTC();
+  final SecureRandom random = new SecureRandom();
+
+  StrataCommand(Map<String, String> environment) {
+    this.environment = environment;
+  }
+
+  public static void main(String[] args) {
+    System.exit(
+        run(System.getenv(), new PrintWriter(System.out, true, StandardCharsets.UTF_8), args));
+  }
+
+  static int run(Map<String, String> env, PrintWriter out, String... args) {
+    CommandLine cl = new CommandLine(new StrataCommand(env));
+    cl.setOut(out);
+    cl.setExecutionExceptionHandler(
+        (e, line, parsed) -> {
+          line.getErr().println("strata: " + describe(e));
+          if (!(e instanceof RepositoryException) && env.containsKey("STRATA_DEBUG")) {
+            e.printStackTrace(line.getErr());
+          }
+          return 1;
+        });
+    return cl.execute(args);
+  }
+
+  private static String describe(Exception e) {
+    if (e instanceof RepositoryException) {
+      return e.getMessage();
+    }
+    if (e instanceof NoSuchFileException n) {
+      return "no such file: " + n.getFile();
+    }
+    String m = e.getMessage();
+    return m == null ? e.toString() : m;
+  }
+
+  /** The repository's location as a store URI. */
+  URI location() {
+    if (repo.startsWith("s3://") || repo.startsWith("file:")) {
+      return URI.create(repo);
+    }
+    return Path.of(repo).toAbsolutePath().normalize().toUri();
+  }
+
+  PackStores.Opened openStore() throws IOException, RepositoryException {
+    URI at = location();
+    if ("file".equals(at.getScheme()) && !Files.isDirectory(Path.of(at))) {
+      throw new RepositoryException("there is no repository at " + Path.of(at));
+    }
+    StoreSettings settings = StoreSettings.defaults(clock, random);
+    String id = environment.get("AWS_ACCESS_KEY_ID");
+    String secret = environment.get("AWS_SECRET_ACCESS_KEY");
+    if (id != null && secret != null) {
+      settings = settings.withS3Credentials(new S3Credentials(id, secret));
+    }
+    return PackStores.open(at, settings);
+  }
+
+  /** The passphrase from --password-file or STRATA_PASSWORD. */
+  Optional<char[]> passphrase() throws IOException, RepositoryException {
+    if (passwordFile != null) {
+      String s;
+      try {
+        s = Files.readString(passwordFile, StandardCharsets.UTF_8);
+      } catch (NoSuchFileException e) {
+        throw new RepositoryException("no password file " + passwordFile);
+      }
+      return Optional.of(s.replaceFirst("\\R$", "").toCharArray());
+    }
+    return Optional.ofNullable(environment.get("STRATA_PASSWORD")).map(String::toCharArray);
+  }
+
+  char[] requirePassphrase() throws IOException, RepositoryException {
+    return passphrase()
+        .orElseThrow(
+            () ->
+                new RepositoryException(
+                    "a passphrase is needed: set STRATA_PASSWORD or give --password-file"));
+  }
+
+  String who() {
+    String user = environment.getOrDefault("USER", System.getProperty("user.name", "unknown"));
+    return user + "@" + host();
+  }
+
+  String host() {
+    String h = environment.get("HOSTNAME");
+    if (h == null || h.isBlank()) {
+      try {
+        h = java.net.InetAddress.getLocalHost().getHostName();
+      } catch (IOException e) {
+        h = "localhost";
+      }
+    }
+    return h;
+  }
+
+  String user() {
+    return environment.getOrDefault("USER", System.getProperty("user.name", "unknown"));
+  }
+}

@@ -1,0 +1,552 @@
+package dev.strata.agent.repo;
+
+import dev.strata.agent.chunk.Chunker;
+import dev.strata.disk.PackName;
+import dev.strata.format.FormatException;
+import dev.strata.format.repo.BlobId;
+import dev.strata.format.repo.BlobType;
+import dev.strata.format.repo.Snapshot;
+import dev.strata.format.repo.SnapshotId;
+import dev.strata.format.repo.TreeCodec;
+import dev.strata.format.repo.TreeEntry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+
+/**
+ * One backup run: walks the given paths depth-first, skips files unchanged since the parent
+ * snapshot (same size, modification time, change time and inode), cuts the others into chunks, and
+ * writes the chunks the repository does not have yet, sealed, into new packs; then writes the tree
+ * and, last, the snapshot.
+ *
+ * <p>Threads: the calling thread walks and reads files and cuts chunks; a pool of workers hashes,
+ * compresses and encrypts them; one writer thread puts blobs into packs in order and stores the
+ * packs. Chunks in flight are bounded in bytes, so memory stays bounded whatever the input.
+ */
+public final class Backup {
+  private static final int TREE_BLOB_TARGET = 1 << 20;
+  private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
+
+  /** What the run produced. */
+  public record Result(SnapshotId id, Snapshot snapshot, List<String> warnings) {}
+
+  private final Repository repo;
+  private final Path spoolDir;
+  private final int workers;
+  private final Clock clock;
+  private final String host;
+  private final String user;
+
+  public Backup(
+      Repository repo, Path spoolDir, int workers, Clock clock, String host, String user) {
+    this.repo = repo;
+    this.spoolDir = spoolDir;
+    this.workers = workers;
+    this.clock = clock;
+    this.host = host;
+    this.user = user;
+  }
+
+  /** An entry for the writer, with its content still being sealed by the workers. */
+  private record Item(TreeEntry entry, List<Future<BlobSealer.Sealed>> chunks, boolean end) {
+    static final Item END = new Item(null, List.of(), true);
+  }
+
+  public Result run(List<Path> paths, BackupStats stats)
+      throws IOException, RepositoryException, InterruptedException {
+    if (paths.isEmpty()) {
+      throw new RepositoryException("nothing to back up: give at least one path");
+    }
+    Map<PackName, String> unreadable = new HashMap<>();
+    Map<BlobId, BlobLocation> index = repo.loadIndex(unreadable);
+    List<Repository.StoredSnapshot> snapshots = repo.snapshots();
+    List<String> roots = roots(paths);
+    Optional<Repository.StoredSnapshot> parent =
+        snapshots.stream()
+            .filter(s -> s.snapshot().host().equals(host) && s.snapshot().paths().equals(roots))
+            .reduce((a, b) -> b);
+    long sequence =
+        snapshots.isEmpty() ? 1 : snapshots.get(snapshots.size() - 1).snapshot().sequence() + 1;
+
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            workers,
+            r -> {
+              Thread t = new Thread(r, "strata-seal");
+              t.setDaemon(true);
+              return t;
+            });
+    ThreadLocal<BlobSealer> sealers = ThreadLocal.withInitial(() -> new BlobSealer(repo));
+    Set<BlobId> claimed = ConcurrentHashMap.newKeySet();
+    // Bytes of chunks between the reader and the writer.
+    Semaphore inFlight = new Semaphore(Math.max(48 << 20, 4 * repo.config().chunkMax()));
+    BlockingQueue<Item> queue = new ArrayBlockingQueue<>(4096);
+    Writer writer = new Writer(queue, index, inFlight, stats);
+    Thread writerThread = new Thread(writer, "strata-pack-writer");
+    writerThread.start();
+    List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+    unreadable.forEach((p, why) -> warnings.add("pack " + p + " unreadable, not reused: " + why));
+    try {
+      Walker walker =
+          new Walker(pool, sealers, claimed, index, inFlight, queue, writer, stats, warnings);
+      TreeReader parentTree =
+          parent.isPresent() ? new TreeReader(repo, index, parent.get().snapshot().trees()) : null;
+      walker.walkRoots(paths, roots, parentTree);
+      queue.put(Item.END);
+      writerThread.join();
+      writer.rethrow();
+    } finally {
+      pool.shutdownNow();
+      if (writerThread.isAlive()) {
+        writerThread.interrupt();
+        writerThread.join();
+      }
+    }
+    Snapshot s =
+        new Snapshot(
+            repo.config().id(),
+            sequence,
+            clock.instant(),
+            host,
+            user,
+            roots,
+            parent.map(Repository.StoredSnapshot::id),
+            writer.trees,
+            writer.files,
+            writer.bytes);
+    SnapshotId id = repo.putSnapshot(s);
+    return new Result(id, s, List.copyOf(warnings));
+  }
+
+  /** The absolute, normalised paths to back up, sorted in tree order, nested ones dropped. */
+  static List<String> roots(List<Path> paths) {
+    TreeMap<String, String> sorted = new TreeMap<>(PathOrder.INSTANCE);
+    for (Path p : paths) {
+      String abs = p.toAbsolutePath().normalize().toString();
+      sorted.put(relative(abs), abs);
+    }
+    List<String> out = new ArrayList<>();
+    String last = null;
+    for (Map.Entry<String, String> e : sorted.entrySet()) {
+      if (last != null && (last.isEmpty() || e.getKey().startsWith(last + "/"))) {
+        continue;
+      }
+      out.add(e.getValue());
+      last = e.getKey();
+    }
+    return out;
+  }
+
+  static String relative(String absolute) {
+    return absolute.replaceFirst("^/+", "");
+  }
+
+  /** Reads the file system; runs on the calling thread. */
+  private final class Walker {
+    private final ExecutorService pool;
+    private final ThreadLocal<BlobSealer> sealers;
+    private final Set<BlobId> claimed;
+    private final Map<BlobId, BlobLocation> index;
+    private final Semaphore inFlight;
+    private final BlockingQueue<Item> queue;
+    private final Writer writer;
+    private final BackupStats stats;
+    private final List<String> warnings;
+    private final Chunker chunker;
+    private final Set<String> emitted = new HashSet<>();
+    private final Map<List<Object>, String> hardLinks = new HashMap<>();
+    private TreeReader parent;
+
+    Walker(
+        ExecutorService pool,
+        ThreadLocal<BlobSealer> sealers,
+        Set<BlobId> claimed,
+        Map<BlobId, BlobLocation> index,
+        Semaphore inFlight,
+        BlockingQueue<Item> queue,
+        Writer writer,
+        BackupStats stats,
+        List<String> warnings) {
+      this.pool = pool;
+      this.sealers = sealers;
+      this.claimed = claimed;
+      this.index = index;
+      this.inFlight = inFlight;
+      this.queue = queue;
+      this.writer = writer;
+      this.stats = stats;
+      this.warnings = warnings;
+      var c = repo.config();
+      this.chunker =
+          new Chunker(
+              repo.requireKeys().derive("chunker"), c.chunkMin(), c.chunkAverage(), c.chunkMax());
+    }
+
+    void walkRoots(List<Path> given, List<String> roots, TreeReader parentTree)
+        throws IOException, InterruptedException {
+      this.parent = parentTree;
+      for (String root : roots) {
+        String rel = relative(root);
+        if (rel.isEmpty()) {
+          walkChildren(Path.of("/"), "");
+          continue;
+        }
+        // The ancestors of a root, so a restore recreates the whole path.
+        String[] parts = rel.split("/");
+        StringBuilder prefix = new StringBuilder();
+        for (int i = 0; i < parts.length - 1; i++) {
+          prefix.append(i == 0 ? "" : "/").append(parts[i]);
+          String dir = prefix.toString();
+          if (emitted.add(dir)) {
+            Map<String, Object> a = attributes(Path.of("/" + dir));
+            if (a != null) {
+              enqueue(entry(TreeEntry.Kind.DIRECTORY, dir, a, 0, "", List.of()), List.of());
+            }
+          }
+        }
+        visit(Path.of(root), rel);
+      }
+    }
+
+    private Map<String, Object> attributes(Path p) {
+      try {
+        return Files.readAttributes(p, "unix:*", NOFOLLOW);
+      } catch (IOException e) {
+        warnings.add("cannot read " + p + ": " + message(e));
+        return null;
+      }
+    }
+
+    private void visit(Path p, String rel) throws IOException, InterruptedException {
+      writer.rethrowUnchecked();
+      Map<String, Object> a = attributes(p);
+      if (a == null) {
+        return;
+      }
+      if (Boolean.TRUE.equals(a.get("isDirectory"))) {
+        stats.directories.increment();
+        enqueue(entry(TreeEntry.Kind.DIRECTORY, rel, a, 0, "", List.of()), List.of());
+        walkChildren(p, rel);
+      } else if (Boolean.TRUE.equals(a.get("isSymbolicLink"))) {
+        String target = Files.readSymbolicLink(p).toString();
+        enqueue(entry(TreeEntry.Kind.SYMLINK, rel, a, 0, target, List.of()), List.of());
+      } else if (Boolean.TRUE.equals(a.get("isRegularFile"))) {
+        file(p, rel, a);
+      } else {
+        warnings.add("skipped " + p + ": not a regular file, directory or symlink");
+      }
+    }
+
+    private void walkChildren(Path dir, String rel) throws IOException, InterruptedException {
+      List<Path> children = new ArrayList<>();
+      try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+        ds.forEach(children::add);
+      } catch (IOException e) {
+        warnings.add("cannot list " + dir + ": " + message(e));
+        return;
+      }
+      children.sort((x, y) -> x.getFileName().toString().compareTo(y.getFileName().toString()));
+      for (Path c : children) {
+        String name = c.getFileName().toString();
+        visit(c, rel.isEmpty() ? name : rel + "/" + name);
+      }
+    }
+
+    private void file(Path p, String rel, Map<String, Object> a)
+        throws IOException, InterruptedException {
+      long size = (Long) a.get("size");
+      if ((Integer) a.get("nlink") > 1) {
+        List<Object> key = List.of(a.get("dev"), a.get("ino"));
+        String first = hardLinks.putIfAbsent(key, rel);
+        if (first != null) {
+          enqueue(entry(TreeEntry.Kind.HARDLINK, rel, a, 0, first, List.of()), List.of());
+          stats.filesDone.increment();
+          return;
+        }
+      }
+      Optional<TreeEntry> old = Optional.empty();
+      if (parent != null) {
+        try {
+          old = parent.find(rel);
+        } catch (FormatException e) {
+          warnings.add("parent snapshot unreadable, reading all files: " + e.getMessage());
+          parent = null;
+        }
+      }
+      if (old.isPresent() && unchanged(old.get(), a)) {
+        enqueue(entry(TreeEntry.Kind.FILE, rel, a, size, "", old.get().chunks()), List.of());
+        stats.filesUnchanged.increment();
+        stats.filesDone.increment();
+        stats.bytesDone.add(size);
+        return;
+      }
+      List<Future<BlobSealer.Sealed>> chunks = new ArrayList<>();
+      long read = 0;
+      try (InputStream in = Files.newInputStream(p, NOFOLLOW)) {
+        chunker.reset(in);
+        Chunker.Chunk c;
+        while ((c = chunker.next()) != null) {
+          byte[] data = c.copy();
+          inFlight.acquire(data.length);
+          chunks.add(pool.submit(() -> seal(data)));
+          read += data.length;
+          stats.bytesDone.add(data.length);
+        }
+      } catch (IOException e) {
+        warnings.add("cannot read " + p + ": " + message(e) + "; not in the snapshot");
+        enqueue(null, chunks);
+        return;
+      }
+      Map<String, Object> after = attributes(p);
+      if (after == null || changed(a, after) || read != size) {
+        warnings.add(
+            "file "
+                + p
+                + " changed while it was read; stored as read ("
+                + read
+                + " bytes), it may mix old and new content");
+      }
+      (old.isPresent() ? stats.filesChanged : stats.filesNew).increment();
+      stats.filesDone.increment();
+      enqueue(entry(TreeEntry.Kind.FILE, rel, a, read, "", List.of()), chunks);
+    }
+
+    private BlobSealer.Sealed seal(byte[] data) {
+      BlobSealer s = sealers.get();
+      BlobId id = s.id(data, 0, data.length);
+      if (index.containsKey(id) || !claimed.add(id)) {
+        return new BlobSealer.Sealed(id, null, data.length, null);
+      }
+      return s.seal(BlobType.DATA, id, data, 0, data.length);
+    }
+
+    private boolean unchanged(TreeEntry old, Map<String, Object> a) {
+      if (old.kind() != TreeEntry.Kind.FILE
+          || old.size() != (Long) a.get("size")
+          || old.inode() != (Long) a.get("ino")) {
+        return false;
+      }
+      Instant m = ((FileTime) a.get("lastModifiedTime")).toInstant();
+      if (old.mtimeSeconds() != m.getEpochSecond() || old.mtimeNanos() != m.getNano()) {
+        return false;
+      }
+      for (BlobId id : old.chunks()) {
+        if (!index.containsKey(id)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private void enqueue(TreeEntry e, List<Future<BlobSealer.Sealed>> chunks)
+        throws InterruptedException {
+      queue.put(new Item(e, chunks, false));
+    }
+  }
+
+  private static boolean changed(Map<String, Object> before, Map<String, Object> after) {
+    return !before.get("size").equals(after.get("size"))
+        || !before.get("lastModifiedTime").equals(after.get("lastModifiedTime"))
+        || !before.get("ctime").equals(after.get("ctime"));
+  }
+
+  private static TreeEntry entry(
+      TreeEntry.Kind kind,
+      String rel,
+      Map<String, Object> a,
+      long size,
+      String target,
+      List<BlobId> chunks) {
+    Instant m = ((FileTime) a.get("lastModifiedTime")).toInstant();
+    return new TreeEntry(
+        kind,
+        rel,
+        (Integer) a.get("mode") & 07777,
+        (Integer) a.get("uid"),
+        (Integer) a.get("gid"),
+        m.getEpochSecond(),
+        m.getNano(),
+        size,
+        (Long) a.get("ino"),
+        target,
+        chunks);
+  }
+
+  private static String message(Exception e) {
+    return e.getMessage() == null
+        ? e.getClass().getSimpleName()
+        : e.getClass().getSimpleName() + " " + e.getMessage();
+  }
+
+  /** Puts blobs into packs in walk order and builds the tree; runs on its own thread. */
+  private final class Writer implements Runnable {
+    private final BlockingQueue<Item> queue;
+    private final Map<BlobId, BlobLocation> index;
+    private final Semaphore inFlight;
+    private final BackupStats stats;
+    private final List<BlobId> trees = new ArrayList<>();
+    private final List<TreeEntry> pending = new ArrayList<>();
+    private int pendingBytes;
+    private long files;
+    private long bytes;
+    private volatile Throwable failure;
+
+    Writer(
+        BlockingQueue<Item> queue,
+        Map<BlobId, BlobLocation> index,
+        Semaphore inFlight,
+        BackupStats stats) {
+      this.queue = queue;
+      this.index = index;
+      this.inFlight = inFlight;
+      this.stats = stats;
+    }
+
+    @Override
+    public void run() {
+      BlobSealer sealer = new BlobSealer(repo);
+      try (Packer packer = new Packer(repo, spoolDir, index)) {
+        while (true) {
+          Item item = queue.take();
+          if (item.end()) {
+            break;
+          }
+          if (failure != null) {
+            drain(item);
+            continue;
+          }
+          try {
+            write(item, packer, sealer);
+          } catch (Exception e) {
+            failure = e;
+            drain(item);
+          }
+        }
+        if (failure == null) {
+          flushTree(packer, sealer);
+          packer.flush();
+        }
+      } catch (InterruptedException e) {
+        failure = e;
+      } catch (Throwable e) {
+        if (failure == null) {
+          failure = e;
+        }
+      }
+    }
+
+    private void drain(Item item) {
+      for (Future<BlobSealer.Sealed> f : item.chunks()) {
+        try {
+          inFlight.release(f.get().rawLength());
+        } catch (InterruptedException | ExecutionException e) {
+          // the run fails anyway
+        }
+      }
+    }
+
+    private void write(Item item, Packer packer, BlobSealer sealer)
+        throws IOException, InterruptedException, ExecutionException {
+      List<BlobId> ids = new ArrayList<>(item.chunks().size());
+      for (Future<BlobSealer.Sealed> f : item.chunks()) {
+        BlobSealer.Sealed s = f.get();
+        if (s.sealed() != null) {
+          packer.add(BlobType.DATA, s.id(), s.sealed(), s.rawLength(), s.compression());
+          stats.blobsAdded.increment();
+          stats.bytesAdded.add(s.sealed().length);
+        }
+        inFlight.release(s.rawLength());
+        ids.add(s.id());
+      }
+      TreeEntry e = item.entry();
+      if (e == null) {
+        return;
+      }
+      if (!ids.isEmpty()) {
+        e =
+            new TreeEntry(
+                e.kind(),
+                e.path(),
+                e.mode(),
+                e.uid(),
+                e.gid(),
+                e.mtimeSeconds(),
+                e.mtimeNanos(),
+                e.size(),
+                e.inode(),
+                e.linkTarget(),
+                ids);
+      }
+      if (e.kind() == TreeEntry.Kind.FILE) {
+        files++;
+        bytes += e.size();
+      }
+      pending.add(e);
+      pendingBytes += 64 + e.path().length() + e.linkTarget().length() + 32 * e.chunks().size();
+      if (pendingBytes >= TREE_BLOB_TARGET) {
+        flushTree(packer, sealer);
+      }
+    }
+
+    private void flushTree(Packer packer, BlobSealer sealer) throws IOException {
+      if (pending.isEmpty()) {
+        return;
+      }
+      byte[] plain = TreeCodec.encode(pending);
+      BlobId id = sealer.id(plain, 0, plain.length);
+      if (!index.containsKey(id)) {
+        BlobSealer.Sealed s = sealer.seal(BlobType.TREE, id, plain, 0, plain.length);
+        packer.add(BlobType.TREE, id, s.sealed(), s.rawLength(), s.compression());
+      }
+      trees.add(id);
+      pending.clear();
+      pendingBytes = 0;
+    }
+
+    void rethrowUnchecked() throws IOException {
+      Throwable f = failure;
+      if (f != null) {
+        throw new IOException("writing packs failed: " + f.getMessage(), f);
+      }
+    }
+
+    void rethrow() throws IOException, InterruptedException {
+      Throwable f = failure;
+      if (f instanceof IOException e) {
+        throw e;
+      }
+      if (f instanceof InterruptedException e) {
+        throw e;
+      }
+      if (f instanceof ExecutionException e && e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (f != null) {
+        throw new IOException("writing packs failed: " + f, f);
+      }
+    }
+  }
+}

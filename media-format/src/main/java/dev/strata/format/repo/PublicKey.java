@@ -1,0 +1,56 @@
+package dev.strata.format.repo;
+
+import java.util.Arrays;
+import java.util.HexFormat;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
+
+/**
+ * A repository's Ed25519 public key: whoever holds it (a storage node, the control center, an
+ * auditor) verifies packs and snapshots without being able to decrypt them. Thread-safe.
+ */
+public final class PublicKey {
+  public static final int LENGTH = 32;
+  private final byte[] bytes;
+
+  private PublicKey(byte[] bytes) {
+    this.bytes = bytes;
+  }
+
+  public static PublicKey of(byte[] bytes) {
+    if (bytes.length != LENGTH) {
+      throw new IllegalArgumentException("an Ed25519 public key has 32 bytes");
+    }
+    return new PublicKey(bytes.clone());
+  }
+
+  public byte[] toBytes() {
+    return bytes.clone();
+  }
+
+  /** Whether {@code signature} is this key's Ed25519 signature of {@code message}. */
+  public boolean verifies(byte[] message, byte[] signature) {
+    if (signature.length != Signatures.LENGTH) {
+      return false;
+    }
+    Ed25519Signer v = new Ed25519Signer();
+    v.init(false, new Ed25519PublicKeyParameters(bytes, 0));
+    v.update(message, 0, message.length);
+    return v.verifySignature(signature);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof PublicKey k && Arrays.equals(bytes, k.bytes);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(bytes);
+  }
+
+  @Override
+  public String toString() {
+    return HexFormat.of().formatHex(bytes);
+  }
+}
