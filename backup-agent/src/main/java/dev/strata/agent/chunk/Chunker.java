@@ -115,7 +115,9 @@ public final class Chunker {
       return available;
     }
     int limit = Math.min(available, max);
-    int normal = Math.min(limit, average);
+    // The harder mask holds until half the minimum before the average: with the minimum skipped,
+    // that centres the sizes on the average.
+    int normal = Math.min(limit, Math.max(min, average - min / 2));
     long fp = 0;
     byte[] b = buf;
     long[] g = gear;

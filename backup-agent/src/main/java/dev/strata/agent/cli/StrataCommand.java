@@ -83,12 +83,17 @@ public final class StrataCommand {
 
   public static void main(String[] args) {
     System.exit(
-        run(System.getenv(), new PrintWriter(System.out, true, StandardCharsets.UTF_8), args));
+        run(
+            System.getenv(),
+            new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+            new PrintWriter(System.err, true, StandardCharsets.UTF_8),
+            args));
   }
 
-  static int run(Map<String, String> env, PrintWriter out, String... args) {
+  static int run(Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
     CommandLine cl = new CommandLine(new StrataCommand(env));
     cl.setOut(out);
+    cl.setErr(err);
     cl.setExecutionExceptionHandler(
         (e, line, parsed) -> {
           line.getErr().println("strata: " + describe(e));

@@ -59,6 +59,7 @@ public final class Backup {
   private final Clock clock;
   private final String host;
   private final String user;
+  private java.util.function.Consumer<Path> afterRead = p -> {};
 
   public Backup(
       Repository repo, Path spoolDir, int workers, Clock clock, String host, String user) {
@@ -68,6 +69,15 @@ public final class Backup {
     this.clock = clock;
     this.host = host;
     this.user = user;
+  }
+
+  /**
+   * Runs {@code hook} after each file's content was read and before it is checked for changes: the
+   * seam through which a test changes a file at exactly that moment.
+   */
+  Backup afterReading(java.util.function.Consumer<Path> hook) {
+    this.afterRead = hook;
+    return this;
   }
 
   /** An entry for the writer, with its content still being sealed by the workers. */
@@ -320,6 +330,7 @@ public final class Backup {
         enqueue(null, chunks);
         return;
       }
+      afterRead.accept(p);
       Map<String, Object> after = attributes(p);
       if (after == null || changed(a, after) || read != size) {
         warnings.add(

@@ -140,30 +140,35 @@ public final class Check {
       List<String> problems,
       List<String> affected)
       throws IOException {
-    MasterKeys keys = repo.requireKeys();
     BlobCipher cipher = repo.newCipher();
+    MasterKeys.IdHasher hasher = repo.requireKeys().idHasher();
     Map<BlobId, BlobLocation> index = new HashMap<>();
-    MasterKeys.IdHasher hasher = keys.idHasher();
+    java.util.Set<BlobId> bad = new java.util.HashSet<>();
     for (PackInfo p : packs) {
-      if (damaged.containsKey(p.name())) {
+      List<PackEntry> entries;
+      try {
+        entries = repo.readIndex(p, cipher);
+      } catch (FormatException e) {
+        damaged.putIfAbsent(p.name(), "its index is unreadable: " + e.getMessage());
         continue;
       }
-      try {
-        List<PackEntry> entries = repo.readIndex(p, cipher);
-        for (PackEntry e : entries) {
-          index.putIfAbsent(e.id(), new BlobLocation(p.name(), e));
-        }
-        if (readData) {
-          for (PackEntry e : entries) {
-            byte[] plain = repo.readBlob(new BlobLocation(p.name(), e), cipher);
-            if (!hasher.id(plain, 0, plain.length).equals(e.id())) {
-              damaged.put(p.name(), "blob " + e.id().shortForm() + " does not match its id");
-              break;
-            }
+      for (PackEntry e : entries) {
+        index.putIfAbsent(e.id(), new BlobLocation(p.name(), e));
+      }
+      if (!readData) {
+        continue;
+      }
+      // Blob by blob, so that damage is pinned to the blobs (and files) it hits.
+      for (PackEntry e : entries) {
+        try {
+          byte[] plain = repo.readBlob(new BlobLocation(p.name(), e), cipher);
+          if (!hasher.id(plain, 0, plain.length).equals(e.id())) {
+            throw new FormatException("blob " + e.id().shortForm() + " does not match its id");
           }
+        } catch (FormatException ex) {
+          bad.add(e.id());
+          damaged.merge(p.name(), ex.getMessage(), (x, y) -> x + "; " + y);
         }
-      } catch (FormatException e) {
-        damaged.put(p.name(), e.getMessage());
       }
     }
     List<Repository.StoredSnapshot> snapshots;
@@ -180,18 +185,17 @@ public final class Check {
         while ((next = tree.next()).isPresent()) {
           TreeEntry e = next.get();
           for (BlobId id : e.chunks()) {
-            BlobLocation at = index.get(id);
-            if (at == null || damaged.containsKey(at.pack())) {
-              affected.add(s.id().shortForm() + ": " + e.path());
-              if (at == null) {
+            if (!index.containsKey(id) || bad.contains(id)) {
+              affected.add(s.id().shortForm() + " /" + e.path());
+              if (!index.containsKey(id)) {
                 problems.add(
                     "snapshot "
                         + s.id().shortForm()
-                        + ": file '"
+                        + ": file '/"
                         + e.path()
                         + "' needs chunk "
                         + id.shortForm()
-                        + ", which no intact pack holds");
+                        + ", which no readable pack holds");
               }
               break;
             }

@@ -33,8 +33,14 @@ public final class PublicKey {
     if (signature.length != Signatures.LENGTH) {
       return false;
     }
+    Ed25519PublicKeyParameters key;
+    try {
+      key = new Ed25519PublicKeyParameters(bytes, 0);
+    } catch (IllegalArgumentException e) {
+      return false; // not a point on the curve: no signature can verify
+    }
     Ed25519Signer v = new Ed25519Signer();
-    v.init(false, new Ed25519PublicKeyParameters(bytes, 0));
+    v.init(false, key);
     v.update(message, 0, message.length);
     return v.verifySignature(signature);
   }
