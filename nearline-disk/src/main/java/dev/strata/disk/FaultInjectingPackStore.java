@@ -14,6 +14,7 @@ import org.apache.commons.io.function.IOSupplier;
  */
 public final class FaultInjectingPackStore extends PackStoreWrapper {
   private final Map<StoreOperation, Integer> failures = new EnumMap<>(StoreOperation.class);
+  private final Map<StoreOperation, Integer> passesLeft = new EnumMap<>(StoreOperation.class);
   private volatile long cutPutsAfter = -1;
   private volatile boolean garbleReads;
 
@@ -26,6 +27,22 @@ public final class FaultInjectingPackStore extends PackStoreWrapper {
    */
   public synchronized FaultInjectingPackStore failNext(StoreOperation op, int times) {
     failures.merge(op, times, Integer::sum);
+    return this;
+  }
+
+  /**
+   * Lets the next {@code passes} calls of {@code op} through and fails every one after them, as a
+   * device that fills up or dies does, until {@link #clearFailures()}.
+   */
+  public synchronized FaultInjectingPackStore failAfter(StoreOperation op, int passes) {
+    passesLeft.put(op, passes);
+    return this;
+  }
+
+  /** Ends every injected failure. */
+  public synchronized FaultInjectingPackStore clearFailures() {
+    failures.clear();
+    passesLeft.clear();
     return this;
   }
 
@@ -46,6 +63,13 @@ public final class FaultInjectingPackStore extends PackStoreWrapper {
     if (left != null && left > 0) {
       failures.put(op, left - 1);
       throw new IOException("injected fault in " + op);
+    }
+    Integer passes = passesLeft.get(op);
+    if (passes != null) {
+      if (passes == 0) {
+        throw new IOException("injected fault in " + op + " (the device refuses all writes)");
+      }
+      passesLeft.put(op, passes - 1);
     }
   }
 
