@@ -35,10 +35,10 @@ class KillDuringBackupTest {
     try (PackStores.Opened store = Repos.store(repoDir)) {
       Repos.init(store.store());
     }
-    String java = ProcessHandle.current().info().command().orElse("java");
+    String javaCommand = ProcessHandle.current().info().command().orElse("java");
     ProcessBuilder pb =
         new ProcessBuilder(
-            java,
+            javaCommand,
             "-cp",
             System.getProperty("java.class.path"),
             StrataCommand.class.getName(),
