@@ -81,8 +81,24 @@ public final class Backup {
   }
 
   /** An entry for the writer, with its content still being sealed by the workers. */
-  private record Item(TreeEntry entry, List<Future<BlobSealer.Sealed>> chunks, boolean end) {
-    static final Item END = new Item(null, List.of(), true);
+  private record Item(Step step, TreeEntry entry, Future<BlobSealer.Sealed> chunk) {
+    static final Item END = new Item(Step.END, null, null);
+  }
+
+  /**
+   * What the writer does with an item. A file's chunks go to the writer one by one as they are
+   * read, followed by its entry, so a file of any size moves through the bounded pipeline.
+   */
+  private enum Step {
+    /** The next chunk of the file being read. */
+    CHUNK,
+    /** An entry complete in itself (a directory, a link, an unchanged file). */
+    ENTRY,
+    /** The entry of the file whose chunks came just before it. */
+    FILE_END,
+    /** The chunks just before belong to a file that could not be read to its end. */
+    DISCARD,
+    END
   }
 
   public Result run(List<Path> paths, BackupStats stats)
@@ -233,7 +249,7 @@ public final class Backup {
           if (emitted.add(dir)) {
             Map<String, Object> a = attributes(Path.of("/" + dir));
             if (a != null) {
-              enqueue(entry(TreeEntry.Kind.DIRECTORY, dir, a, 0, "", List.of()), List.of());
+              enqueue(entry(TreeEntry.Kind.DIRECTORY, dir, a, 0, "", List.of()));
             }
           }
         }
@@ -258,11 +274,11 @@ public final class Backup {
       }
       if (Boolean.TRUE.equals(a.get("isDirectory"))) {
         stats.directories.increment();
-        enqueue(entry(TreeEntry.Kind.DIRECTORY, rel, a, 0, "", List.of()), List.of());
+        enqueue(entry(TreeEntry.Kind.DIRECTORY, rel, a, 0, "", List.of()));
         walkChildren(p, rel);
       } else if (Boolean.TRUE.equals(a.get("isSymbolicLink"))) {
         String target = Files.readSymbolicLink(p).toString();
-        enqueue(entry(TreeEntry.Kind.SYMLINK, rel, a, 0, target, List.of()), List.of());
+        enqueue(entry(TreeEntry.Kind.SYMLINK, rel, a, 0, target, List.of()));
       } else if (Boolean.TRUE.equals(a.get("isRegularFile"))) {
         file(p, rel, a);
       } else {
@@ -292,7 +308,7 @@ public final class Backup {
         List<Object> key = List.of(a.get("dev"), a.get("ino"));
         String first = hardLinks.putIfAbsent(key, rel);
         if (first != null) {
-          enqueue(entry(TreeEntry.Kind.HARDLINK, rel, a, 0, first, List.of()), List.of());
+          enqueue(entry(TreeEntry.Kind.HARDLINK, rel, a, 0, first, List.of()));
           stats.filesDone.increment();
           return;
         }
@@ -307,13 +323,12 @@ public final class Backup {
         }
       }
       if (old.isPresent() && unchanged(old.get(), a)) {
-        enqueue(entry(TreeEntry.Kind.FILE, rel, a, size, "", old.get().chunks()), List.of());
+        enqueue(entry(TreeEntry.Kind.FILE, rel, a, size, "", old.get().chunks()));
         stats.filesUnchanged.increment();
         stats.filesDone.increment();
         stats.bytesDone.add(size);
         return;
       }
-      List<Future<BlobSealer.Sealed>> chunks = new ArrayList<>();
       long read = 0;
       try (InputStream in = Files.newInputStream(p, NOFOLLOW)) {
         chunker.reset(in);
@@ -321,13 +336,13 @@ public final class Backup {
         while ((c = chunker.next()) != null) {
           byte[] data = c.copy();
           inFlight.acquire(data.length);
-          chunks.add(pool.submit(() -> seal(data)));
+          queue.put(new Item(Step.CHUNK, null, pool.submit(() -> seal(data))));
           read += data.length;
           stats.bytesDone.add(data.length);
         }
       } catch (IOException e) {
         warnings.add("cannot read " + p + ": " + message(e) + "; not in the snapshot");
-        enqueue(null, chunks);
+        queue.put(new Item(Step.DISCARD, null, null));
         return;
       }
       afterRead.accept(p);
@@ -342,7 +357,8 @@ public final class Backup {
       }
       (old.isPresent() ? stats.filesChanged : stats.filesNew).increment();
       stats.filesDone.increment();
-      enqueue(entry(TreeEntry.Kind.FILE, rel, a, read, "", List.of()), chunks);
+      queue.put(
+          new Item(Step.FILE_END, entry(TreeEntry.Kind.FILE, rel, a, read, "", List.of()), null));
     }
 
     private BlobSealer.Sealed seal(byte[] data) {
@@ -372,9 +388,8 @@ public final class Backup {
       return true;
     }
 
-    private void enqueue(TreeEntry e, List<Future<BlobSealer.Sealed>> chunks)
-        throws InterruptedException {
-      queue.put(new Item(e, chunks, false));
+    private void enqueue(TreeEntry e) throws InterruptedException {
+      queue.put(new Item(Step.ENTRY, e, null));
     }
   }
 
@@ -420,6 +435,7 @@ public final class Backup {
     private final BackupStats stats;
     private final List<BlobId> trees = new ArrayList<>();
     private final List<TreeEntry> pending = new ArrayList<>();
+    private final List<BlobId> content = new ArrayList<>();
     private int pendingBytes;
     private long files;
     private long bytes;
@@ -442,7 +458,7 @@ public final class Backup {
       try (Packer packer = new Packer(repo, spoolDir, index)) {
         while (true) {
           Item item = queue.take();
-          if (item.end()) {
+          if (item.step() == Step.END) {
             break;
           }
           if (failure != null) {
@@ -469,10 +485,11 @@ public final class Backup {
       }
     }
 
+    /** After a failure: only releases what the reader waits for, so it can notice and stop. */
     private void drain(Item item) {
-      for (Future<BlobSealer.Sealed> f : item.chunks()) {
+      if (item.chunk() != null) {
         try {
-          inFlight.release(f.get().rawLength());
+          inFlight.release(item.chunk().get().rawLength());
         } catch (InterruptedException | ExecutionException e) {
           // the run fails anyway
         }
@@ -481,22 +498,28 @@ public final class Backup {
 
     private void write(Item item, Packer packer, BlobSealer sealer)
         throws IOException, InterruptedException, ExecutionException {
-      List<BlobId> ids = new ArrayList<>(item.chunks().size());
-      for (Future<BlobSealer.Sealed> f : item.chunks()) {
-        BlobSealer.Sealed s = f.get();
-        if (s.sealed() != null) {
-          packer.add(BlobType.DATA, s.id(), s.sealed(), s.rawLength(), s.compression());
-          stats.blobsAdded.increment();
-          stats.bytesAdded.add(s.sealed().length);
+      switch (item.step()) {
+        case CHUNK -> {
+          BlobSealer.Sealed s = item.chunk().get();
+          if (s.sealed() != null) {
+            packer.add(BlobType.DATA, s.id(), s.sealed(), s.rawLength(), s.compression());
+            stats.blobsAdded.increment();
+            stats.bytesAdded.add(s.sealed().length);
+          }
+          inFlight.release(s.rawLength());
+          content.add(s.id());
+          return;
         }
-        inFlight.release(s.rawLength());
-        ids.add(s.id());
+        case DISCARD -> {
+          content.clear();
+          return;
+        }
+        case ENTRY, FILE_END, END -> {}
       }
       TreeEntry e = item.entry();
-      if (e == null) {
-        return;
-      }
-      if (!ids.isEmpty()) {
+      if (item.step() == Step.FILE_END) {
+        List<BlobId> ids = List.copyOf(content);
+        content.clear();
         e =
             new TreeEntry(
                 e.kind(),

@@ -1,0 +1,51 @@
+package dev.strata.agent.repo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.strata.agent.Trees;
+import dev.strata.disk.PackStores;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BackupTest {
+  @TempDir Path dir;
+
+  @Test
+  void streamsAFileLargerThanTheBytesAllowedInFlight() throws Exception {
+    Path src = Files.createDirectories(dir.resolve("src"));
+    try (OutputStream out = Files.newOutputStream(src.resolve("large.bin"))) {
+      for (int i = 0; i < 80; i++) {
+        out.write(Trees.random(1 << 20, i)); // 80 MiB, more than the 48 MiB in flight
+      }
+    }
+    try (PackStores.Opened store = Repos.store(dir.resolve("repo"))) {
+      Repository repo = Repos.init(store.store());
+      Backup.Result r = Repos.backup(repo, dir).run(List.of(src), new BackupStats());
+      assertThat(r.snapshot().bytes()).isEqualTo(80L << 20);
+      Path target = dir.resolve("out");
+      new Restore(Repos.open(store.store()), 2, false).run(r.snapshot(), target, List.of(), false);
+      assertThat(Trees.restored(target, src).resolve("large.bin"))
+          .hasSameBinaryContentAs(src.resolve("large.bin"));
+    }
+  }
+
+  @Test
+  void nestedAndRepeatedPathsAreBackedUpOnce() throws Exception {
+    Path src = Trees.mixed(dir);
+    assertThat(Backup.roots(List.of(src.resolve("sub"), src, src.resolve("sub/deeper"), src)))
+        .containsExactly(src.toString());
+    try (PackStores.Opened store = Repos.store(dir.resolve("repo"))) {
+      Repository repo = Repos.init(store.store());
+      Backup.Result r =
+          Repos.backup(repo, dir).run(List.of(src.resolve("sub"), src), new BackupStats());
+      assertThat(r.snapshot().paths()).containsExactly(src.toString());
+      Path target = dir.resolve("out");
+      new Restore(Repos.open(store.store()), 2, false).run(r.snapshot(), target, List.of(), false);
+      Trees.assertSameTree(src, Trees.restored(target, src));
+    }
+  }
+}
