@@ -1,6 +1,7 @@
 package dev.strata.agent.repo;
 
 import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdCompressCtx;
 import dev.strata.format.repo.BlobCipher;
 import dev.strata.format.repo.BlobId;
 import dev.strata.format.repo.BlobType;
@@ -22,6 +23,7 @@ final class BlobSealer {
 
   private final MasterKeys.IdHasher hasher;
   private final BlobCipher cipher;
+  private final ZstdCompressCtx zstd = new ZstdCompressCtx().setLevel(LEVEL);
   private byte[] scratch = new byte[0];
 
   BlobSealer(Repository repo) {
@@ -41,9 +43,9 @@ final class BlobSealer {
     int n = len;
     Compression c = Compression.NONE;
     if (compresses(data, off, len)) {
-      long r = Zstd.compressByteArray(scratch, 0, scratch.length, data, off, len, LEVEL);
-      if (!Zstd.isError(r) && r < len - len / 32) {
-        n = (int) r;
+      int r = compress(data, off, len);
+      if (r >= 0 && r < len - len / 32) {
+        n = r;
         c = Compression.ZSTD;
       }
     }
@@ -63,7 +65,16 @@ final class BlobSealer {
     if (scratch.length < bound) {
       scratch = new byte[bound];
     }
-    long r = Zstd.compressByteArray(scratch, 0, scratch.length, data, off, SAMPLE, LEVEL);
-    return !Zstd.isError(r) && r < SAMPLE - SAMPLE / 32;
+    int r = compress(data, off, SAMPLE);
+    return r >= 0 && r < SAMPLE - SAMPLE / 32;
+  }
+
+  /** Compressed length in {@code scratch}, or -1 if zstd failed. The context is reused. */
+  private int compress(byte[] data, int off, int len) {
+    try {
+      return zstd.compressByteArray(scratch, 0, scratch.length, data, off, len);
+    } catch (com.github.luben.zstd.ZstdException e) {
+      return -1;
+    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.strata.agent.repo;
 
-import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdDecompressCtx;
+import com.github.luben.zstd.ZstdException;
 import dev.strata.disk.PackInfo;
 import dev.strata.disk.PackName;
 import dev.strata.disk.PackPage;
@@ -45,6 +46,10 @@ public final class Repository {
   static final String KEYS = "keys/";
   static final String DATA = "data/";
   static final String SNAPSHOTS = "snapshots/";
+
+  /** One zstd context per thread, reused: creating one per blob costs more than small blobs. */
+  private static final ThreadLocal<ZstdDecompressCtx> DECOMPRESSORS =
+      ThreadLocal.withInitial(ZstdDecompressCtx::new);
 
   private final PackStore store;
   private final RepositoryConfig config;
@@ -275,8 +280,13 @@ public final class Repository {
     byte[] plain = cipher.open(e.type(), e.id(), sealed, 0, sealed.length);
     if (e.compression() == Compression.ZSTD) {
       byte[] raw = new byte[e.rawLength()];
-      long n = Zstd.decompressByteArray(raw, 0, raw.length, plain, 0, plain.length);
-      if (Zstd.isError(n) || n != raw.length) {
+      int n;
+      try {
+        n = DECOMPRESSORS.get().decompressByteArray(raw, 0, raw.length, plain, 0, plain.length);
+      } catch (ZstdException ex) {
+        n = -1;
+      }
+      if (n != raw.length) {
         throw new FormatException("blob " + e.id().shortForm() + " does not decompress");
       }
       plain = raw;

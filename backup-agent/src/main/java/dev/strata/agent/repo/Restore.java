@@ -17,17 +17,19 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Restores a snapshot, or the parts of it under given paths, into a target directory.
@@ -39,12 +41,16 @@ import java.util.concurrent.Future;
  * intact (a damaged or missing pack) is not left behind half-written: it is removed and reported,
  * and the restore goes on with the other files.
  *
- * <p>Chunks are fetched and decrypted by a pool of workers, ahead of the writer, within a bounded
- * window.
+ * <p>Files are restored by a pool of writers, each reading, decrypting and writing one file's
+ * chunks in order; the number of files in flight is bounded.
  */
 public final class Restore {
   private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
-  private static final int WINDOW = 16;
+  private static final int WRITERS_PER_CORE = 2;
+  private static final com.sun.security.auth.module.UnixSystem SELF =
+      new com.sun.security.auth.module.UnixSystem();
+  private static final long OWN_UID = SELF.getUid();
+  private static final long OWN_GID = SELF.getGid();
 
   /** What was restored and what was not. */
   public record Result(
@@ -80,17 +86,22 @@ public final class Restore {
     List<String> wanted = includes.stream().map(Restore::normalizeInclude).toList();
     Map<dev.strata.disk.PackName, String> unreadable = new java.util.HashMap<>();
     Map<BlobId, BlobLocation> index = repo.loadIndex(unreadable);
-    List<String> problems = new ArrayList<>();
+    List<String> problems = Collections.synchronizedList(new ArrayList<>());
     unreadable.forEach((p, why) -> problems.add("pack " + p + " unreadable: " + why));
     TreeReader tree = new TreeReader(repo, index, snapshot.trees());
-    ExecutorService pool = Executors.newFixedThreadPool(workers);
+    // Files are restored by several writers at once: creating and filling files waits on the
+    // file system more than on the processor.
+    ExecutorService pool = Executors.newFixedThreadPool(workers * WRITERS_PER_CORE);
+    Semaphore queued = new Semaphore(workers * WRITERS_PER_CORE * 2);
     ThreadLocal<BlobCipher> ciphers = ThreadLocal.withInitial(repo::newCipher);
     List<TreeEntry> links = new ArrayList<>();
     Deque<TreeEntry> directories = new ArrayDeque<>();
-    Set<String> restoredFiles = new HashSet<>();
-    long files = 0;
-    long bytes = 0;
-    long linkCount = 0;
+    Set<String> restoredFiles = ConcurrentHashMap.newKeySet();
+    LongAdder bytes = new LongAdder();
+    // Directories known to be real directories inside the target: created or checked by this
+    // restore, and no symlink exists until the last phase, so they need no second look.
+    Set<Path> safeDirs = new java.util.HashSet<>();
+    safeDirs.add(root);
     try {
       Optional<TreeEntry> next;
       while ((next = tree.next()).isPresent()) {
@@ -105,29 +116,40 @@ public final class Restore {
         }
         Path p = root.resolve(e.path());
         try {
-          if (!parentIsSafe(root, p)) {
+          if (!safeDirs.contains(p.getParent()) && !parentIsSafe(root, p)) {
             problems.add(
                 "skipped '" + e.path() + "': a parent is not a directory inside the target");
             continue;
           }
+          safeDirs.add(p.getParent());
           switch (e.kind()) {
             case DIRECTORY -> {
               if (!Files.isDirectory(p, NOFOLLOW)) {
                 Files.deleteIfExists(p);
                 Files.createDirectory(p);
               }
+              safeDirs.add(p);
               directories.push(e);
             }
             case FILE -> {
-              Optional<String> failed = writeFile(p, e, index, pool, ciphers);
-              if (failed.isPresent()) {
-                problems.add("file '" + e.path() + "' not restored: " + failed.get());
-              } else {
-                metadata(p, e);
-                files++;
-                bytes += e.size();
-                restoredFiles.add(e.path());
-              }
+              queued.acquire();
+              pool.execute(
+                  () -> {
+                    try {
+                      Optional<String> failed = writeFile(p, e, index, ciphers.get());
+                      if (failed.isPresent()) {
+                        problems.add("file '" + e.path() + "' not restored: " + failed.get());
+                      } else {
+                        metadata(p, e);
+                        bytes.add(e.size());
+                        restoredFiles.add(e.path());
+                      }
+                    } catch (IOException | RuntimeException ex) {
+                      problems.add("'" + e.path() + "' not restored: " + ex);
+                    } finally {
+                      queued.release();
+                    }
+                  });
             }
             case SYMLINK, HARDLINK -> links.add(e);
           }
@@ -138,8 +160,10 @@ public final class Restore {
     } catch (FormatException ex) {
       problems.add("the snapshot's tree is damaged, the restore stopped early: " + ex.getMessage());
     } finally {
-      pool.shutdownNow();
+      pool.shutdown();
+      pool.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
     }
+    long linkCount = 0;
     for (TreeEntry e : links) {
       Path p = root.resolve(e.path());
       try {
@@ -169,16 +193,13 @@ public final class Restore {
       TreeEntry d = directories.pop();
       metadata(root.resolve(d.path()), d);
     }
-    return new Result(files, dirCount, linkCount, bytes, problems);
+    return new Result(
+        restoredFiles.size(), dirCount, linkCount, bytes.sum(), List.copyOf(problems));
   }
 
+  /** Writes one file from its chunks; on failure removes what it wrote and says why. */
   private Optional<String> writeFile(
-      Path p,
-      TreeEntry e,
-      Map<BlobId, BlobLocation> index,
-      ExecutorService pool,
-      ThreadLocal<BlobCipher> ciphers)
-      throws IOException, InterruptedException {
+      Path p, TreeEntry e, Map<BlobId, BlobLocation> index, BlobCipher cipher) throws IOException {
     for (BlobId id : e.chunks()) {
       if (!index.containsKey(id)) {
         return Optional.of("chunk " + id.shortForm() + " is missing from the repository");
@@ -187,8 +208,6 @@ public final class Restore {
     if (Files.exists(p, NOFOLLOW) && !Files.isRegularFile(p, NOFOLLOW)) {
       deleteRecursively(p);
     }
-    Deque<Future<byte[]>> window = new ArrayDeque<>();
-    int nextChunk = 0;
     boolean ok = false;
     try (OutputStream out =
         Files.newOutputStream(
@@ -197,22 +216,13 @@ public final class Restore {
             StandardOpenOption.TRUNCATE_EXISTING,
             StandardOpenOption.WRITE,
             LinkOption.NOFOLLOW_LINKS)) {
-      List<BlobId> chunks = e.chunks();
-      while (nextChunk < chunks.size() || !window.isEmpty()) {
-        while (nextChunk < chunks.size() && window.size() < WINDOW) {
-          BlobLocation at = index.get(chunks.get(nextChunk++));
-          window.add(pool.submit(() -> repo.readBlob(at, ciphers.get())));
-        }
-        try {
-          out.write(window.poll().get());
-        } catch (ExecutionException ex) {
-          Throwable c = ex.getCause();
-          return Optional.of(c.getMessage() == null ? c.toString() : c.getMessage());
-        }
+      for (BlobId id : e.chunks()) {
+        out.write(repo.readBlob(index.get(id), cipher));
       }
       ok = true;
+    } catch (FormatException ex) {
+      return Optional.of(ex.getMessage());
     } finally {
-      window.forEach(f -> f.cancel(true));
       if (!ok) {
         Files.deleteIfExists(p);
       }
@@ -221,8 +231,11 @@ public final class Restore {
   }
 
   private void metadata(Path p, TreeEntry e) throws IOException {
-    if (restoreOwners) {
+    // What this process creates is its own already; only other owners need a chown.
+    if (restoreOwners && e.uid() != OWN_UID) {
       Files.setAttribute(p, "unix:uid", e.uid(), NOFOLLOW);
+    }
+    if (restoreOwners && e.gid() != OWN_GID) {
       Files.setAttribute(p, "unix:gid", e.gid(), NOFOLLOW);
     }
     Files.setPosixFilePermissions(p, permissions(e.mode()));

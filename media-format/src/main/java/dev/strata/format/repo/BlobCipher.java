@@ -13,18 +13,20 @@ import javax.crypto.spec.GCMParameterSpec;
  * Seals and opens blobs with AES-256-GCM (the JDK's provider).
  *
  * <p>Each blob gets a fresh random 96-bit nonce and is encrypted as a sequence of segments of at
- * most 64 KiB, each its own GCM message (nonce = blob nonce XOR segment number, a tag per segment):
- * the JDK reaches its fast AES-GCM path only for messages of that size, and a reader can check a
- * blob as it streams. The associated data of every segment binds the repository, the blob's id and
- * type, the format version, the segment number and whether it is the last one, so a blob cannot be
- * moved to another id or repository, truncated, or have its segments reordered unnoticed.
+ * most 16 KiB, each its own GCM message (nonce = blob nonce XOR segment number, a tag per segment,
+ * 0.1 % overhead): the JDK's AES-GCM reaches its fast intrinsic path (3.8-5 GB/s here) within a
+ * fraction of a second for messages this small, but stays at about 100 MB/s for a second or more
+ * with 64 KiB messages and for good with 1 MiB ones; and a reader can check a blob as it streams.
+ * The associated data of every segment binds the repository, the blob's id and type, the format
+ * version, the segment number and whether it is the last one, so a blob cannot be moved to another
+ * id or repository, truncated, or have its segments reordered unnoticed.
  *
  * <p>Not thread-safe: one instance per thread.
  */
 public final class BlobCipher {
   public static final int NONCE_LENGTH = 12;
   public static final int TAG_LENGTH = 16;
-  public static final int SEGMENT = 64 * 1024;
+  public static final int SEGMENT = 16 * 1024;
   static final int FORMAT_VERSION = 1;
 
   /** Type codes of the encrypted parts that are not blobs, for the associated data. */
