@@ -61,12 +61,18 @@ FILES=$(find "$DATA" -type f ! -name .complete | wc -l)
 : >"$RAW"
 export STRATA_PASSWORD="$PASS" RESTIC_PASSWORD="$PASS" BORG_PASSPHRASE="$PASS"
 export BORG_UNKNOWN_UNENCRYPTED_REPO_ACCESS_IS_OK=no BORG_RELOCATED_REPO_ACCESS_IS_OK=yes
+# The agent was built above; the launcher must not rebuild it in the middle of a timed run.
+export STRATA_AGENT_NO_BUILD=1
+# Every restore goes to a directory of its own, all removed at the end: creating files right where
+# thousands were just deleted is several times slower on ext4 (it skips recently freed inodes),
+# and would penalise whichever tool restores first after a deletion.
+rm -rf "$WORK"/restore-*
 for run in $(seq 1 "$RUNS"); do
   echo "bench: run $run of $RUNS ..." >&2
   R="$WORK/repo"
-  T="$WORK/restore"
 
-  rm -rf "$R" "$T" && mkdir -p "$T"
+  T="$WORK/restore-strata-$run"
+  rm -rf "$R" && mkdir -p "$T"
   "$ROOT/strata" init --repo "$R" >/dev/null
   measure strata backup "$ROOT/strata" backup --repo "$R" "$DATA"
   measure strata rebackup "$ROOT/strata" backup --repo "$R" "$DATA"
@@ -75,7 +81,8 @@ for run in $(seq 1 "$RUNS"); do
   size strata "$R"
   cmp -s "$DATA/mixed/large.img" "$T$DATA/mixed/large.img" || { echo "bench: strata restore differs" >&2; exit 1; }
 
-  rm -rf "$R" "$T" && mkdir -p "$T"
+  T="$WORK/restore-restic-$run"
+  rm -rf "$R" && mkdir -p "$T"
   restic -q -r "$R" init >/dev/null
   measure restic backup restic -q -r "$R" backup "$DATA"
   measure restic rebackup restic -q -r "$R" backup "$DATA"
@@ -83,7 +90,8 @@ for run in $(seq 1 "$RUNS"); do
   measure restic check restic -q -r "$R" check --read-data
   size restic "$R"
 
-  rm -rf "$R" "$T" && mkdir -p "$T"
+  T="$WORK/restore-borg-$run"
+  rm -rf "$R" && mkdir -p "$T"
   borg init -e repokey-blake2 "$R" >/dev/null 2>&1
   measure borg backup borg create "$R::one" "$DATA"
   measure borg rebackup borg create "$R::two" "$DATA"
@@ -91,7 +99,7 @@ for run in $(seq 1 "$RUNS"); do
   measure borg check borg check --verify-data "$R"
   size borg "$R"
 done
-rm -rf "$WORK/repo" "$WORK/restore"
+rm -rf "$WORK/repo" "$WORK"/restore-*
 
 python3 - "$RAW" "$BYTES" "$FILES" "$RUNS" <<'PY'
 import statistics, sys

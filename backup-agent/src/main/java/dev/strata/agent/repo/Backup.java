@@ -133,7 +133,7 @@ public final class Backup {
     ThreadLocal<BlobSealer> sealers = ThreadLocal.withInitial(() -> new BlobSealer(repo));
     Set<BlobId> claimed = ConcurrentHashMap.newKeySet();
     // Bytes of chunks between the reader and the writer.
-    Semaphore inFlight = new Semaphore(Math.max(48 << 20, 4 * repo.config().chunkMax()));
+    Semaphore inFlight = new Semaphore(Math.max(24 << 20, 4 * repo.config().chunkMax()));
     BlockingQueue<Item> queue = new ArrayBlockingQueue<>(4096);
     Writer writer = new Writer(queue, index, inFlight, stats);
     Thread writerThread = new Thread(writer, "strata-pack-writer");

@@ -46,7 +46,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class Restore {
   private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
-  private static final int WRITERS_PER_CORE = 2;
+  private static final int WRITERS_PER_CORE = 1;
   private static final com.sun.security.auth.module.UnixSystem SELF =
       new com.sun.security.auth.module.UnixSystem();
   private static final long OWN_UID = SELF.getUid();
