@@ -29,6 +29,8 @@ measure() {
   local tool="$1" metric="$2"
   shift 2
   local out="$WORK/time.out"
+  # Start every step with the previous one's writes on disk, so no tool pays for another's.
+  sync
   if ! /usr/bin/time -f "%e %M" -o "$out" "$@" >"$WORK/last.log" 2>&1; then
     echo "bench: $tool $metric failed:" >&2
     tail -20 "$WORK/last.log" >&2

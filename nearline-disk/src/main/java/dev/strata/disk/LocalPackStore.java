@@ -34,12 +34,16 @@ import org.apache.commons.io.input.BoundedInputStream;
  * <p>Layout under the root: {@code packs/<xx>/<name>} where {@code xx} is the first byte of the
  * SHA-256 of the name in hex (256 shards keep directories small) and {@code /} in a name is stored
  * as {@code ~}; {@code retention/<xx>/<name>} holds a pack's retention lock (an ISO-8601 instant);
- * {@code tmp/} holds uploads in progress, which are removed when the store is opened.
+ * {@code tmp/} holds uploads in progress; opening the store removes those untouched for an hour
+ * (left behind by a crash) and leaves younger ones, which another process may still be writing.
  *
  * <p>Writes are durable: temporary file, fsync, atomic rename, fsync of the directory. Listing
  * walks every shard, so it costs time proportional to the number of packs.
  */
 public final class LocalPackStore implements PackStore {
+  /** An upload untouched this long was left behind by a crash. */
+  static final java.time.Duration STALE_UPLOAD = java.time.Duration.ofHours(1);
+
   private static final int COPY_BUFFER = 1 << 20;
   private static final Set<Capability> CAPABILITIES =
       EnumSet.of(Capability.ATOMIC_REPLACE, Capability.RANGE_READS, Capability.RETENTION);
@@ -70,9 +74,16 @@ public final class LocalPackStore implements PackStore {
     Files.createDirectories(store.packs);
     Files.createDirectories(store.retention);
     Files.createDirectories(store.tmp);
+    java.time.Instant stale = clock.instant().minus(STALE_UPLOAD);
     try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(store.tmp)) {
       for (Path p : leftovers) {
-        Files.deleteIfExists(p);
+        try {
+          if (Files.getLastModifiedTime(p).toInstant().isBefore(stale)) {
+            Files.deleteIfExists(p);
+          }
+        } catch (NoSuchFileException e) {
+          // finished or removed by its writer meanwhile
+        }
       }
     }
     return store;

@@ -78,7 +78,16 @@ public final class PackStores {
         closer = () -> {};
       }
       case "s3" -> {
-        S3PackStore s3 = S3Backend.open(location, settings);
+        S3PackStore s3;
+        try {
+          s3 = S3Backend.open(location, settings);
+        } catch (NoClassDefFoundError e) {
+          throw new IllegalArgumentException(
+              "this process has no S3 client (the AWS SDK is not on its class path), so it"
+                  + " cannot open "
+                  + redacted(location),
+              e);
+        }
         backend = s3;
         closer = s3;
       }

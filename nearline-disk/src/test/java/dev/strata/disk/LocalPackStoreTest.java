@@ -36,11 +36,17 @@ class LocalPackStoreTest extends PackStoreConformance {
   }
 
   @Test
-  void removesUploadsLeftBehindByACrash() throws Exception {
+  void removesUploadsLeftBehindByACrashButNotOnesInProgress() throws Exception {
     store();
     Path leftover = Files.writeString(dir.resolve("tmp/put-1.part"), "half a pack");
+    Files.setLastModifiedTime(
+        leftover, java.nio.file.attribute.FileTime.from(clock.instant().minusSeconds(3601)));
+    Path running = Files.writeString(dir.resolve("tmp/put-2.part"), "being written");
+    Files.setLastModifiedTime(
+        running, java.nio.file.attribute.FileTime.from(clock.instant().minusSeconds(60)));
     LocalPackStore.open(dir, clock);
     assertThat(leftover).doesNotExist();
+    assertThat(running).exists();
   }
 
   @Test

@@ -35,7 +35,8 @@ import picocli.CommandLine.Option;
       SnapshotsCommand.class,
       LsCommand.class,
       RestoreCommand.class,
-      CheckCommand.class
+      CheckCommand.class,
+      KeyCommand.class
     })
 public final class StrataCommand {
   static final int INCOMPLETE = 3;

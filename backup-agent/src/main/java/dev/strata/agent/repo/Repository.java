@@ -103,13 +103,33 @@ public final class Repository {
     return repo;
   }
 
-  /** Adds a passphrase that opens this repository's keys. */
-  public void addKey(char[] passphrase, KeyFile.Kdf kdf, String label, Clock clock)
+  /** Adds a passphrase that opens this repository's keys; returns the new key file's name. */
+  public String addKey(char[] passphrase, KeyFile.Kdf kdf, String label, Clock clock)
       throws IOException {
     KeyFile k = KeyFile.wrap(requireKeys(), passphrase, kdf, clock.instant(), label, random);
     byte[] name = new byte[8];
     random.nextBytes(name);
-    putObject(PackName.of(KEYS + HexFormat.of().formatHex(name)), k.encode());
+    String id = HexFormat.of().formatHex(name);
+    putObject(PackName.of(KEYS + id), k.encode());
+    return id;
+  }
+
+  /** A key file and its name. */
+  public record StoredKey(String name, KeyFile key) {}
+
+  /** The key files (readable without unwrapping them). */
+  public List<StoredKey> keys() throws IOException, RepositoryException {
+    List<StoredKey> out = new ArrayList<>();
+    for (PackName name : list(store, KEYS)) {
+      try {
+        out.add(
+            new StoredKey(
+                name.value().substring(KEYS.length()), KeyFile.decode(readObject(store, name))));
+      } catch (FormatException e) {
+        throw new RepositoryException("key file " + name + " is damaged: " + e.getMessage());
+      }
+    }
+    return out;
   }
 
   /** Opens a repository with a passphrase. */

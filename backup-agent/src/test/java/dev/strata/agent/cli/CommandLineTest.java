@@ -121,6 +121,23 @@ class CommandLineTest {
   }
 
   @Test
+  void aSecondPassphraseOpensTheSameRepository() throws IOException {
+    Path src = Trees.mixed(dir);
+    Cli cli = cli();
+    ok(cli.run("init"));
+    String id = ok(cli.run("backup", src.toString())).lastLine();
+    Path file = dir.resolve("second.txt");
+    Files.writeString(file, "second passphrase\n");
+    assertThat(ok(cli.run("key", "add", "--new-password-file", file.toString())).out())
+        .startsWith("added key ");
+    Cli second = cli.withPassword("second passphrase");
+    assertThat(ok(second.run("snapshots")).out()).contains(id.substring(0, 8));
+    assertThat(ok(second.run("key", "list", "--json")).out())
+        .contains("\"label\":\"tester@testhost\"");
+    assertThat(ok(second.run("key", "list")).out().strip().split("\n")).hasSize(2);
+  }
+
+  @Test
   void reportsBadInputClearly() {
     Cli cli = cli();
     Cli.Run noRepo = cli.run("snapshots");

@@ -1,7 +1,5 @@
 package dev.strata.format.repo;
 
-import java.util.Arrays;
-import java.util.HexFormat;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
 
@@ -9,12 +7,11 @@ import org.bouncycastle.crypto.signers.Ed25519Signer;
  * A repository's Ed25519 public key: whoever holds it (a storage node, the control center, an
  * auditor) verifies packs and snapshots without being able to decrypt them. Thread-safe.
  */
-public final class PublicKey {
+public final class PublicKey extends FixedBytes {
   public static final int LENGTH = 32;
-  private final byte[] bytes;
 
   private PublicKey(byte[] bytes) {
-    this.bytes = bytes;
+    super(bytes);
   }
 
   public static PublicKey of(byte[] bytes) {
@@ -22,10 +19,6 @@ public final class PublicKey {
       throw new IllegalArgumentException("an Ed25519 public key has 32 bytes");
     }
     return new PublicKey(bytes.clone());
-  }
-
-  public byte[] toBytes() {
-    return bytes.clone();
   }
 
   /** Whether {@code signature} is this key's Ed25519 signature of {@code message}. */
@@ -43,20 +36,5 @@ public final class PublicKey {
     v.init(false, key);
     v.update(message, 0, message.length);
     return v.verifySignature(signature);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof PublicKey k && Arrays.equals(bytes, k.bytes);
-  }
-
-  @Override
-  public int hashCode() {
-    return Arrays.hashCode(bytes);
-  }
-
-  @Override
-  public String toString() {
-    return HexFormat.of().formatHex(bytes);
   }
 }
