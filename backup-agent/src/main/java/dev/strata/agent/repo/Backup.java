@@ -145,7 +145,7 @@ public final class Backup {
           new Walker(pool, sealers, claimed, index, inFlight, queue, writer, stats, warnings);
       TreeReader parentTree =
           parent.isPresent() ? new TreeReader(repo, index, parent.get().snapshot().trees()) : null;
-      walker.walkRoots(paths, roots, parentTree);
+      walker.walkRoots(roots, parentTree);
       queue.put(Item.END);
       writerThread.join();
       writer.rethrow();
@@ -236,7 +236,7 @@ public final class Backup {
               repo.requireKeys().derive("chunker"), c.chunkMin(), c.chunkAverage(), c.chunkMax());
     }
 
-    void walkRoots(List<Path> given, List<String> roots, TreeReader parentTree)
+    void walkRoots(List<String> roots, TreeReader parentTree)
         throws IOException, InterruptedException {
       this.parent = parentTree;
       for (String root : roots) {
