@@ -84,7 +84,7 @@ public final class Trees {
     return out;
   }
 
-  static String sha(Path p) throws IOException {
+  public static String sha(Path p) throws IOException {
     try {
       java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
       try (var in = Files.newInputStream(p)) {

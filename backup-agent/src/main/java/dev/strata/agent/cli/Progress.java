@@ -28,7 +28,7 @@ final class Progress implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    timer.scheduleAtFixedRate(this::draw, 500, 500, TimeUnit.MILLISECONDS);
+    timer.scheduleAtFixedRate(this::draw, 0, 500, TimeUnit.MILLISECONDS);
   }
 
   /** A display when there is a terminal and text output was asked for, else none. */

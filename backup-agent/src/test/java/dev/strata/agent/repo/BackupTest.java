@@ -34,6 +34,31 @@ class BackupTest {
   }
 
   @Test
+  void streamsAFileOfMoreThanFourGiB() throws Exception {
+    Path src = Files.createDirectories(dir.resolve("src"));
+    Path big = src.resolve("big.img");
+    long size = (4L << 30) + (3 << 20) + 5;
+    try (var ch =
+        java.nio.channels.FileChannel.open(
+            big, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
+      // Sparse: data at the start, across the 4 GiB mark and at the end; zeros between.
+      ch.write(java.nio.ByteBuffer.wrap(Trees.random(1 << 20, 1)), 0);
+      ch.write(java.nio.ByteBuffer.wrap(Trees.random(1 << 20, 2)), (4L << 30) - (1 << 19));
+      ch.write(java.nio.ByteBuffer.wrap(Trees.random(5, 3)), size - 5);
+    }
+    try (PackStores.Opened store = Repos.store(dir.resolve("repo"))) {
+      Repository repo = Repos.init(store.store());
+      Backup.Result r = Repos.backup(repo, dir).run(List.of(src), new BackupStats());
+      assertThat(r.snapshot().bytes()).isEqualTo(size);
+      Path target = dir.resolve("out");
+      new Restore(Repos.open(store.store()), 2, false).run(r.snapshot(), target, List.of(), false);
+      Path restored = Trees.restored(target, src).resolve("big.img");
+      assertThat(Files.size(restored)).isEqualTo(size);
+      assertThat(Trees.sha(restored)).isEqualTo(Trees.sha(big));
+    }
+  }
+
+  @Test
   void nestedAndRepeatedPathsAreBackedUpOnce() throws Exception {
     Path src = Trees.mixed(dir);
     assertThat(Backup.roots(List.of(src.resolve("sub"), src, src.resolve("sub/deeper"), src)))
