@@ -1,0 +1,13 @@
+package dev.strata.tape;
+
+/** Optional drive features; a drive without one refuses the command with IllegalRequest. */
+public enum DriveCapability {
+  /** Positioning by logical object number ({@link TapeDrive#locate}). */
+  LOCATE,
+  /** Hardware compression. */
+  HARDWARE_COMPRESSION,
+  /** Write-once cartridges. */
+  WORM,
+  /** Logical block protection (a CRC per block checked by the drive). */
+  LOGICAL_BLOCK_PROTECTION
+}
