@@ -68,7 +68,11 @@ public final class VirtualLibrary {
     return config;
   }
 
-  /** Every element and what it holds, in address order, as READ ELEMENT STATUS reports it. */
+  /**
+   * The layout of a new library: every element in address order and the cartridges the
+   * configuration places. Once cartridges move, {@link VirtualTapeLibrary#inventory()} is the
+   * current state.
+   */
   public List<Element> inventory() {
     List<Element> out = new ArrayList<>();
     out.add(Element.empty(ElementType.MEDIUM_TRANSPORT, TRANSPORT_ADDRESS));

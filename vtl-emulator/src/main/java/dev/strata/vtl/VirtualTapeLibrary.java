@@ -86,6 +86,15 @@ public final class VirtualTapeLibrary implements TapeLibrary {
     return b.cartridgeType().orElse(CartridgeType.LTO9);
   }
 
+  public LibraryConfig config() {
+    return library.config();
+  }
+
+  /** Total capacity of the library's data cartridges, scaled as configured. */
+  public long capacityBytes() {
+    return library.capacityBytes();
+  }
+
   @Override
   public String name() {
     return library.config().name();

@@ -6,17 +6,18 @@ import dev.strata.pool.TargetKind;
 import dev.strata.pool.TargetProber;
 import dev.strata.tape.Element;
 import dev.strata.vtl.LibraryConfig;
-import dev.strata.vtl.LibraryConfigException;
-import dev.strata.vtl.VirtualLibrary;
+import dev.strata.vtl.VirtualTapeLibrary;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 
 /**
  * Probes in-process virtual tape libraries ({@code vtl:/path}): the library must open and report
- * its inventory; capacity is that of its data cartridges. Drive I/O is not emulated yet (issue 4),
- * so no data-path test is made and the pool rates the library as degraded rather than pretending it
- * was tested. Remote libraries ({@code vtl://host:port}) have no driver yet.
+ * its current inventory; capacity is that of its data cartridges. No data-path test is made yet
+ * (writing a probe block needs a drive and a scratch cartridge reserved from the jobs that use
+ * them), so the pool rates the library as degraded rather than pretending it was tested. Remote
+ * libraries ({@code vtl://host:port}) have no driver yet.
  */
 @ApplicationScoped
 public class VtlTargetProber implements TargetProber {
@@ -31,14 +32,15 @@ public class VtlTargetProber implements TargetProber {
 
   @Override
   public ProbeMeasurement probe(StorageTarget target) {
-    VirtualLibrary library;
+    VirtualTapeLibrary library;
+    long cartridges;
     try {
-      library = VirtualLibrary.open(Path.of(target.endpoint().getPath()));
-    } catch (LibraryConfigException e) {
+      library = VirtualTapeLibrary.open(Path.of(target.endpoint().getPath()));
+      cartridges = library.inventory().stream().filter(Element::full).count();
+    } catch (IOException e) {
       return ProbeMeasurement.unreachable(e.getMessage());
     }
     LibraryConfig c = library.config();
-    long cartridges = library.inventory().stream().filter(Element::full).count();
     long capacity = library.capacityBytes();
     return new ProbeMeasurement(
         true,
