@@ -218,6 +218,15 @@ final class VirtualCartridge implements AutoCloseable {
     dst.position(dst.position() + length);
   }
 
+  /** Where object {@code position}'s data starts (the end of data for the end). */
+  long offsetOf(long position) {
+    return position >= count ? dataEnd : offsets[(int) position];
+  }
+
+  long capacity() {
+    return capacity;
+  }
+
   long bytesUsed() {
     return dataEnd;
   }

@@ -37,10 +37,25 @@ public final class VirtualDrive implements TapeDrive {
   private boolean failed;
   private long mediumErrorAt = -1;
 
-  VirtualDrive(String name, Path cartridges, double scale) {
+  private final TimingModel timing;
+
+  VirtualDrive(String name, Path cartridges, double scale, TimingModel timing) {
     this.name = name;
     this.cartridges = cartridges;
     this.scale = scale;
+    this.timing = timing;
+  }
+
+  /**
+   * What real hardware would have done with the commands so far: bytes, streaming, back-hitches.
+   */
+  public synchronized TimingModel.Report report() {
+    return timing.report();
+  }
+
+  /** How far along the tape the head is, 0 at the beginning, 1 at the end, for rewind times. */
+  private double along() {
+    return tape == null ? 0 : Math.min(1, tape.offsetOf(position) / (double) tape.capacity());
   }
 
   private long scaledCapacity(CartridgeType t) {
@@ -157,6 +172,7 @@ public final class VirtualDrive implements TapeDrive {
       throw new TapeException.HardwareError("cannot read cartridge " + present + ": " + e);
     }
     position = 0;
+    timing.load();
   }
 
   @Override
@@ -164,6 +180,8 @@ public final class VirtualDrive implements TapeDrive {
     if (tape == null) {
       return;
     }
+    timing.rewind(along());
+    timing.unload();
     try {
       tape.close();
     } catch (IOException e) {
@@ -177,6 +195,7 @@ public final class VirtualDrive implements TapeDrive {
   @Override
   public synchronized void rewind() throws TapeException {
     ready();
+    timing.rewind(along());
     position = 0;
   }
 
@@ -208,6 +227,7 @@ public final class VirtualDrive implements TapeDrive {
       throw new TapeException.MediumError(position, "injected write error");
     }
     boolean warning;
+    int length = block.remaining();
     try {
       warning = tape.writeBlock(block, position);
     } catch (TapeException e) {
@@ -216,6 +236,7 @@ public final class VirtualDrive implements TapeDrive {
       throw new TapeException.MediumError(position, e.toString());
     }
     position++;
+    timing.write(length);
     if (warning) {
       throw new TapeException.EarlyWarning(position);
     }
@@ -232,6 +253,7 @@ public final class VirtualDrive implements TapeDrive {
         tape.writeFilemark();
         position++;
       }
+      timing.flush();
     } catch (IOException e) {
       throw new TapeException.MediumError(position, e.toString());
     }
@@ -271,6 +293,7 @@ public final class VirtualDrive implements TapeDrive {
       throw new TapeException.MediumError(position, e.toString());
     }
     position++;
+    timing.read(length);
     return ReadResult.block(length);
   }
 
@@ -335,6 +358,7 @@ public final class VirtualDrive implements TapeDrive {
     if (target < 0 || target > ready().count()) {
       throw new TapeException.EndOfData(Math.max(target, 0));
     }
+    timing.locate();
     position = target;
   }
 

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -40,15 +41,40 @@ public final class VirtualTapeLibrary implements TapeLibrary {
   private final Map<Integer, VirtualDrive> drives = new TreeMap<>();
   private boolean jammed;
 
-  private VirtualTapeLibrary(Path directory, VirtualLibrary library) {
+  private final TimingModel robot;
+
+  private VirtualTapeLibrary(Path directory, VirtualLibrary library, TimingModel robot) {
     this.directory = directory;
     this.library = library;
+    this.robot = robot;
   }
 
-  /** Opens the library in {@code directory} (see {@link VirtualLibrary#create} to make one). */
+  /** The robot's modelled time so far (moves), as real hardware would have taken. */
+  public synchronized java.time.Duration robotTime() {
+    return robot.report().mechanical();
+  }
+
+  /**
+   * Opens the library in {@code directory} (see {@link VirtualLibrary#create} to make one) with
+   * LTO-9 timing at time scale 0: it reports what real hardware would have taken, without waiting.
+   */
   public static VirtualTapeLibrary open(Path directory) throws IOException {
+    return open(directory, DriveTiming.LTO9, Clock.systemUTC(), 0);
+  }
+
+  /**
+   * Opens the library with a timing model: {@code host} is the clock the host's pace is read from,
+   * {@code timeScale} the fraction of the modelled mechanical time the library really waits (0:
+   * none, 1: as long as real hardware).
+   */
+  public static VirtualTapeLibrary open(
+      Path directory, DriveTiming timing, Clock host, double timeScale) throws IOException {
+    if (timeScale < 0 || timeScale > 1) {
+      throw new IllegalArgumentException("the time scale is 0 to 1");
+    }
     VirtualLibrary library = VirtualLibrary.open(directory);
-    VirtualTapeLibrary l = new VirtualTapeLibrary(directory, library);
+    VirtualTapeLibrary l =
+        new VirtualTapeLibrary(directory, library, new TimingModel(timing, host, timeScale));
     for (Element e : library.inventory()) {
       l.types.put(e.address(), e.type());
       e.cartridge().ifPresent(b -> l.contents.put(e.address(), b));
@@ -58,7 +84,8 @@ public final class VirtualTapeLibrary implements TapeLibrary {
             new VirtualDrive(
                 library.config().name() + "/drive" + (e.address() - VirtualLibrary.FIRST_DRIVE),
                 directory.resolve("cartridges"),
-                library.config().capacityScale()));
+                library.config().capacityScale(),
+                new TimingModel(timing, host, timeScale)));
       }
     }
     Path state = directory.resolve(ELEMENTS);
@@ -148,6 +175,7 @@ public final class VirtualTapeLibrary implements TapeLibrary {
     if (target != null) {
       target.insert(b, type(b), false);
     }
+    robot.robotMove();
     contents.remove(from);
     contents.put(to, b);
     try {
