@@ -16,6 +16,35 @@ public abstract sealed class TapeException extends IOException {
     this.retryable = retryable;
   }
 
+  /** A condition as it crossed a network: its kind and its message, rebuilt as they were. */
+  private record Wire(String message) {}
+
+  /** The kind of this condition, as {@link #fromWire} takes it back. */
+  public String kind() {
+    return getClass().getSimpleName();
+  }
+
+  /**
+   * Rebuilds a condition reported by a remote library from its {@link #kind()} and message, so a
+   * caller of a remote library sees exactly the condition a local one would have raised.
+   */
+  public static TapeException fromWire(String kind, String message) {
+    Wire w = new Wire(message);
+    return switch (kind) {
+      case "NotReady" -> new NotReady(w);
+      case "EarlyWarning" -> new EarlyWarning(w);
+      case "EndOfMedium" -> new EndOfMedium(w);
+      case "EndOfData" -> new EndOfData(w);
+      case "BlankCheck" -> new BlankCheck(w);
+      case "MediumError" -> new MediumError(w);
+      case "WriteProtected" -> new WriteProtected(w);
+      case "WormOverwrite" -> new WormOverwrite(w);
+      case "CleaningRequired" -> new CleaningRequired(w);
+      case "IllegalRequest" -> new IllegalRequest(w);
+      default -> new HardwareError(new Wire(kind + ": " + message));
+    };
+  }
+
   /** Whether the same command may succeed if repeated (after waiting, cleaning or loading). */
   public boolean retryable() {
     return retryable;
@@ -24,6 +53,10 @@ public abstract sealed class TapeException extends IOException {
   /** No cartridge is loaded, or the device is becoming ready. Retry after loading. */
   public static final class NotReady extends TapeException {
     private static final long serialVersionUID = 1L;
+
+    private NotReady(Wire w) {
+      super(w.message(), true);
+    }
 
     public NotReady(String message) {
       super(message, true);
@@ -38,6 +71,10 @@ public abstract sealed class TapeException extends IOException {
   public static final class EarlyWarning extends TapeException {
     private static final long serialVersionUID = 1L;
 
+    private EarlyWarning(Wire w) {
+      super(w.message(), false);
+    }
+
     public EarlyWarning(long position) {
       super("early warning: the end of the medium is near (at object " + position + ")", false);
     }
@@ -46,6 +83,10 @@ public abstract sealed class TapeException extends IOException {
   /** The write was <b>not</b> done: the physical end of the medium is reached. */
   public static final class EndOfMedium extends TapeException {
     private static final long serialVersionUID = 1L;
+
+    private EndOfMedium(Wire w) {
+      super(w.message(), false);
+    }
 
     public EndOfMedium(long position) {
       super("end of medium at object " + position + ": nothing more fits", false);
@@ -56,6 +97,10 @@ public abstract sealed class TapeException extends IOException {
   public static final class EndOfData extends TapeException {
     private static final long serialVersionUID = 1L;
 
+    private EndOfData(Wire w) {
+      super(w.message(), false);
+    }
+
     public EndOfData(long position) {
       super("end of data at object " + position, false);
     }
@@ -64,6 +109,10 @@ public abstract sealed class TapeException extends IOException {
   /** A read found a blank (never written) medium. */
   public static final class BlankCheck extends TapeException {
     private static final long serialVersionUID = 1L;
+
+    private BlankCheck(Wire w) {
+      super(w.message(), false);
+    }
 
     public BlankCheck() {
       super("blank check: nothing was ever written on this medium", false);
@@ -74,6 +123,10 @@ public abstract sealed class TapeException extends IOException {
   public static final class MediumError extends TapeException {
     private static final long serialVersionUID = 1L;
 
+    private MediumError(Wire w) {
+      super(w.message(), false);
+    }
+
     public MediumError(long position, String detail) {
       super("medium error at object " + position + ": " + detail, false);
     }
@@ -82,6 +135,10 @@ public abstract sealed class TapeException extends IOException {
   /** The cartridge is write-protected. */
   public static final class WriteProtected extends TapeException {
     private static final long serialVersionUID = 1L;
+
+    private WriteProtected(Wire w) {
+      super(w.message(), false);
+    }
 
     public WriteProtected(String volume) {
       super("cartridge " + volume + " is write-protected", false);
@@ -92,6 +149,10 @@ public abstract sealed class TapeException extends IOException {
   public static final class WormOverwrite extends TapeException {
     private static final long serialVersionUID = 1L;
 
+    private WormOverwrite(Wire w) {
+      super(w.message(), false);
+    }
+
     public WormOverwrite(String volume, long position) {
       super("WORM cartridge " + volume + " refuses to overwrite data at object " + position, false);
     }
@@ -101,6 +162,10 @@ public abstract sealed class TapeException extends IOException {
   public static final class CleaningRequired extends TapeException {
     private static final long serialVersionUID = 1L;
 
+    private CleaningRequired(Wire w) {
+      super(w.message(), true);
+    }
+
     public CleaningRequired(String drive) {
       super("drive " + drive + " requires cleaning", true);
     }
@@ -109,6 +174,10 @@ public abstract sealed class TapeException extends IOException {
   /** The device failed (hardware error, robot jam); it needs service. */
   public static final class HardwareError extends TapeException {
     private static final long serialVersionUID = 1L;
+
+    private HardwareError(Wire w) {
+      super(w.message(), false);
+    }
 
     public HardwareError(String message) {
       super(message, false);
@@ -121,6 +190,10 @@ public abstract sealed class TapeException extends IOException {
    */
   public static final class IllegalRequest extends TapeException {
     private static final long serialVersionUID = 1L;
+
+    private IllegalRequest(Wire w) {
+      super(w.message(), false);
+    }
 
     public IllegalRequest(String message) {
       super(message, false);
