@@ -148,4 +148,14 @@ class MtxChangerTest {
         new ProcessRunner(10).run(List.of("sh", "-c", "echo out; echo err >&2; exit 4"));
     assertThat(r).isEqualTo(new CommandRunner.Result(4, "out\n", "err\n"));
   }
+
+  @Test
+  void printsAnInventoryAsMtxDoesSoItParsesBack() throws Exception {
+    MtxStatus read = MtxStatus.parse(transcript("loaded-drives").get(0).result().stdout());
+    String printed = MtxStatusFormat.format("/dev/sg3", read.elements());
+    MtxStatus again = MtxStatus.parse(printed);
+    assertThat(again.elements()).isEqualTo(read.elements());
+    assertThat(printed)
+        .startsWith("  Storage Changer /dev/sg3:2 Drives, 24 Slots ( 4 Import/Export )\n");
+  }
 }
