@@ -40,6 +40,10 @@ measure() {
   printf '%s\t%s\t%s\t%s\t%s\n' "$run" "$tool" "$metric" "$secs" "$rss" >>"$RAW"
 }
 
+listing() {
+  (cd "$1" && find . -printf '%P %y %m %s %T@ %l\n' | sort)
+}
+
 size() {
   printf '%s\t%s\t%s\t%s\t%s\n' "$run" "$1" size "$(du -sb "$2" | cut -f1)" 0 >>"$RAW"
 }
@@ -81,7 +85,10 @@ for run in $(seq 1 "$RUNS"); do
   measure strata restore "$ROOT/strata" restore --repo "$R" latest --target "$T"
   measure strata check env -u STRATA_PASSWORD "$ROOT/strata" check --repo "$R" --read-data
   size strata "$R"
-  cmp -s "$DATA/mixed/large.img" "$T$DATA/mixed/large.img" || { echo "bench: strata restore differs" >&2; exit 1; }
+  # The restore must be bit-exact, metadata included: contents, then type, mode, size, mtime, link.
+  diff -r "$DATA" "$T$DATA" >/dev/null || { echo "bench: strata restore differs in content" >&2; exit 1; }
+  diff <(listing "$DATA") <(listing "$T$DATA") >/dev/null ||
+    { echo "bench: strata restore differs in metadata" >&2; exit 1; }
 
   T="$WORK/restore-restic-$run"
   rm -rf "$R" && mkdir -p "$T"
