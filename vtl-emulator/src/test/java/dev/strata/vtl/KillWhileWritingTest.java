@@ -47,14 +47,8 @@ class KillWhileWritingTest {
   void everyAcknowledgedBlockSurvivesAKill() throws Exception {
     VirtualLibrary.create(
         dir, new LibraryConfig("k", 1, 2, 0, CartridgeType.LTO9, 1, 0, "KIL", 1e-3));
-    String javaCommand = ProcessHandle.current().info().command().orElse("java");
     Process child =
-        new ProcessBuilder(
-                javaCommand,
-                "-cp",
-                System.getProperty("java.class.path"),
-                KillWhileWritingTest.class.getName(),
-                dir.toString())
+        new ProcessBuilder(ChildJvm.command(KillWhileWritingTest.class, dir.toString()))
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .start();
     long acknowledged = 0;

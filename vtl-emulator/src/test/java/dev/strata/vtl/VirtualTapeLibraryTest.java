@@ -45,6 +45,14 @@ class VirtualTapeLibraryTest extends TapeLibraryConformance {
     return (VirtualTapeLibrary) library();
   }
 
+  /** The first data cartridge, moved into the first drive and loaded. */
+  private static VirtualDrive loaded(VirtualTapeLibrary lib) throws Exception {
+    lib.move(SLOT, DRIVE);
+    VirtualDrive d = lib.virtualDrive(DRIVE);
+    d.load();
+    return d;
+  }
+
   private static ByteBuffer block(int n, long seed) {
     return ByteBuffer.wrap(bytes(n, seed));
   }
@@ -52,9 +60,7 @@ class VirtualTapeLibraryTest extends TapeLibraryConformance {
   @Test
   void movesAndCartridgesSurviveReopening() throws Exception {
     VirtualTapeLibrary lib = vtl();
-    lib.move(SLOT, DRIVE);
-    TapeDrive d = lib.drive(DRIVE);
-    d.load();
+    TapeDrive d = loaded(lib);
     d.writeBlock(block(3000, 1));
     d.writeFilemarks(1);
     // The process ends without unloading; a new one opens the library.
@@ -74,9 +80,7 @@ class VirtualTapeLibraryTest extends TapeLibraryConformance {
   @Test
   void warnsEarlyWritingOnThenStopsAtTheEndOfMedium() throws Exception {
     VirtualTapeLibrary lib = vtl();
-    lib.move(SLOT, DRIVE);
-    TapeDrive d = lib.drive(DRIVE);
-    d.load();
+    TapeDrive d = loaded(lib);
     int mib = 1 << 20;
     long written = 0;
     boolean warned = false;
@@ -103,9 +107,7 @@ class VirtualTapeLibraryTest extends TapeLibraryConformance {
   @Test
   void earlyWarningCanBeInjectedAtAChosenPoint() throws Exception {
     VirtualTapeLibrary lib = vtl();
-    lib.move(SLOT, DRIVE);
-    VirtualDrive d = lib.virtualDrive(DRIVE);
-    d.load();
+    VirtualDrive d = loaded(lib);
     d.earlyWarningAt(2500);
     d.writeBlock(block(2000, 1));
     assertThatThrownBy(() -> d.writeBlock(block(1000, 2)))
@@ -116,9 +118,7 @@ class VirtualTapeLibraryTest extends TapeLibraryConformance {
   @Test
   void bitsFlippedAtRestAreAMediumErrorNeverData() throws Exception {
     VirtualTapeLibrary lib = vtl();
-    lib.move(SLOT, DRIVE);
-    TapeDrive d = lib.drive(DRIVE);
-    d.load();
+    TapeDrive d = loaded(lib);
     d.writeBlock(block(5000, 1));
     d.writeBlock(block(5000, 2));
     d.unload();
@@ -139,9 +139,7 @@ class VirtualTapeLibraryTest extends TapeLibraryConformance {
   @Test
   void aTornWriteIsCutBackToTheLastAcknowledgedObject() throws Exception {
     VirtualTapeLibrary lib = vtl();
-    lib.move(SLOT, DRIVE);
-    TapeDrive d = lib.drive(DRIVE);
-    d.load();
+    TapeDrive d = loaded(lib);
     d.writeBlock(block(4000, 1));
     d.writeFilemarks(1);
     d.writeBlock(block(4000, 2));
@@ -165,9 +163,7 @@ class VirtualTapeLibraryTest extends TapeLibraryConformance {
   @Test
   void injectedFaultsAreReportedWithTheirRetryAdvice() throws Exception {
     VirtualTapeLibrary lib = vtl();
-    lib.move(SLOT, DRIVE);
-    VirtualDrive d = lib.virtualDrive(DRIVE);
-    d.load();
+    VirtualDrive d = loaded(lib);
     d.writeBlock(block(10, 1));
     d.mediumErrorAt(1);
     assertThatThrownBy(() -> d.writeBlock(block(10, 2)))

@@ -25,18 +25,9 @@ class VtlServerProcessTest {
   @Test
   void aStandaloneServerIsDrivenAndInspectedOverTheNetwork() throws Exception {
     Path lib = dir.resolve("dc2-vtl");
-    String javaCommand = ProcessHandle.current().info().command().orElse("java");
     Process server =
         new ProcessBuilder(
-                javaCommand,
-                "-cp",
-                System.getProperty("java.class.path"),
-                VtlMain.class.getName(),
-                "serve",
-                "--dir",
-                lib.toString(),
-                "--port",
-                "0")
+                ChildJvm.command(VtlMain.class, "serve", "--dir", lib.toString(), "--port", "0"))
             .redirectErrorStream(true)
             .start();
     try (BufferedReader out =

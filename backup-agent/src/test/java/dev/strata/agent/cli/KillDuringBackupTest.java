@@ -2,6 +2,7 @@ package dev.strata.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.strata.agent.ChildJvm;
 import dev.strata.agent.Trees;
 import dev.strata.agent.repo.Backup;
 import dev.strata.agent.repo.BackupStats;
@@ -35,19 +36,16 @@ class KillDuringBackupTest {
     try (PackStores.Opened store = Repos.store(repoDir)) {
       Repos.init(store.store());
     }
-    String javaCommand = ProcessHandle.current().info().command().orElse("java");
     ProcessBuilder pb =
         new ProcessBuilder(
-            javaCommand,
-            "-cp",
-            System.getProperty("java.class.path"),
-            StrataCommand.class.getName(),
-            "backup",
-            "--repo",
-            repoDir.toString(),
-            "--threads",
-            "1",
-            src.toString());
+            ChildJvm.command(
+                StrataCommand.class,
+                "backup",
+                "--repo",
+                repoDir.toString(),
+                "--threads",
+                "1",
+                src.toString()));
     pb.environment().put("STRATA_PASSWORD", new String(Repos.PASS));
     pb.redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile());
     Process child = pb.start();

@@ -2,6 +2,7 @@ package dev.strata.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.strata.agent.ChildJvm;
 import dev.strata.agent.Trees;
 import dev.strata.agent.repo.Repos;
 import dev.strata.disk.PackStores;
@@ -26,18 +27,11 @@ class TerminalProgressTest {
     try (PackStores.Opened store = Repos.store(repoDir)) {
       Repos.init(store.store());
     }
-    String javaCommand = ProcessHandle.current().info().command().orElse("java");
     String command =
         String.join(
             " ",
-            javaCommand,
-            "-cp",
-            System.getProperty("java.class.path"),
-            StrataCommand.class.getName(),
-            "backup",
-            "--repo",
-            repoDir.toString(),
-            src.toString());
+            ChildJvm.command(
+                StrataCommand.class, "backup", "--repo", repoDir.toString(), src.toString()));
     ProcessBuilder pb = new ProcessBuilder("script", "-q", "-e", "-c", command, "/dev/null");
     pb.environment().put("STRATA_PASSWORD", new String(Repos.PASS));
     pb.redirectErrorStream(true);
