@@ -18,10 +18,16 @@ final class Cli {
   }
 
   private final Map<String, String> env = new HashMap<>();
-  private final Path repo;
+  private final String repo;
 
   Cli(Path repo, String password) {
+    this(repo.toString(), password, Map.of());
+  }
+
+  /** A command line for a repository at any location, with more environment variables. */
+  Cli(String repo, String password, Map<String, String> environment) {
     this.repo = repo;
+    env.putAll(environment);
     env.put("USER", "tester");
     env.put("HOSTNAME", "testhost");
     if (password != null) {
@@ -30,14 +36,18 @@ final class Cli {
   }
 
   Cli withPassword(String password) {
-    Cli c = new Cli(repo, password);
+    Cli c = new Cli(repo, password, Map.of());
+    env.forEach(c.env::putIfAbsent);
+    if (password == null) {
+      c.env.remove("STRATA_PASSWORD");
+    }
     return c;
   }
 
   Run run(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.add(1, "--repo");
-    all.add(2, repo.toString());
+    all.add(2, repo);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int exit =
