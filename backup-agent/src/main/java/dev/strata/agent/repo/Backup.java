@@ -119,8 +119,6 @@ public final class Backup {
         snapshots.stream()
             .filter(s -> s.snapshot().host().equals(host) && s.snapshot().paths().equals(roots))
             .reduce((a, b) -> b);
-    long sequence =
-        snapshots.isEmpty() ? 1 : snapshots.get(snapshots.size() - 1).snapshot().sequence() + 1;
 
     ExecutorService pool =
         Executors.newFixedThreadPool(
@@ -156,6 +154,10 @@ public final class Backup {
         writerThread.join();
       }
     }
+    // The sequence is taken as late as possible, so that backups which ran at the same time
+    // still get distinct numbers unless they finish at the same moment (no repository lock yet).
+    List<Repository.StoredSnapshot> now = repo.snapshots();
+    long sequence = now.isEmpty() ? 1 : now.get(now.size() - 1).snapshot().sequence() + 1;
     Snapshot s =
         new Snapshot(
             repo.config().id(),
