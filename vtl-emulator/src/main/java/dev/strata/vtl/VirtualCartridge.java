@@ -227,10 +227,6 @@ final class VirtualCartridge implements AutoCloseable {
     return capacity;
   }
 
-  long bytesUsed() {
-    return dataEnd;
-  }
-
   @Override
   public void close() throws IOException {
     try (data;

@@ -367,9 +367,4 @@ public final class VirtualDrive implements TapeDrive {
     ready();
     return position;
   }
-
-  /** Bytes recorded on the loaded cartridge. */
-  synchronized long bytesUsed() throws TapeException {
-    return ready().bytesUsed();
-  }
 }

@@ -34,9 +34,8 @@ final class BackupCommand implements Callable<Integer> {
         throw new dev.strata.agent.repo.RepositoryException("no such file or directory: " + p);
       }
     }
-    char[] pass = root.requirePassphrase();
     try (PackStores.Opened store = root.openStore()) {
-      Repository repo = Repository.open(store.store(), pass, root.random);
+      Repository repo = root.openRepository(store);
       BackupStats stats = new BackupStats();
       Backup.Result r;
       try (AutoCloseable progress = Progress.start(root.json, stats)) {

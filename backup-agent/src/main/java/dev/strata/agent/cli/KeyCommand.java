@@ -30,7 +30,7 @@ final class KeyCommand {
     public Integer call() throws Exception {
       StrataCommand root = key.root;
       try (PackStores.Opened store = root.openStore()) {
-        Repository repo = Repository.open(store.store(), root.requirePassphrase(), root.random);
+        Repository repo = root.openRepository(store);
         Output out = new Output(root);
         JsonArrayBuilder all = Json.createArrayBuilder();
         for (Repository.StoredKey k : repo.keys()) {
@@ -73,7 +73,7 @@ final class KeyCommand {
         throw new RepositoryException("an empty passphrase is not allowed");
       }
       try (PackStores.Opened store = root.openStore()) {
-        Repository repo = Repository.open(store.store(), root.requirePassphrase(), root.random);
+        Repository repo = root.openRepository(store);
         String name = repo.addKey(added, KeyFile.Kdf.DEFAULT, root.who(), root.clock);
         new Output(root).line("added key " + name);
       }

@@ -28,7 +28,7 @@ final class LsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try (PackStores.Opened store = root.openStore()) {
-      Repository repo = Repository.open(store.store(), root.requirePassphrase(), root.random);
+      Repository repo = root.openRepository(store);
       Repository.StoredSnapshot s = repo.snapshot(snapshot);
       Map<PackName, String> unreadable = new HashMap<>();
       Map<BlobId, BlobLocation> index = repo.loadIndex(unreadable);

@@ -36,7 +36,7 @@ final class RestoreCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try (PackStores.Opened store = root.openStore()) {
-      Repository repo = Repository.open(store.store(), root.requirePassphrase(), root.random);
+      Repository repo = root.openRepository(store);
       Repository.StoredSnapshot s = repo.snapshot(snapshot);
       boolean asRoot = "root".equals(root.user()) || "0".equals(root.environment.get("UID"));
       Restore.Result r =

@@ -16,7 +16,7 @@ final class SnapshotsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try (PackStores.Opened store = root.openStore()) {
-      Repository repo = Repository.open(store.store(), root.requirePassphrase(), root.random);
+      Repository repo = root.openRepository(store);
       Output out = new Output(root);
       JsonArrayBuilder all = Json.createArrayBuilder();
       if (!root.json) {

@@ -1,5 +1,6 @@
 package dev.strata.agent.cli;
 
+import dev.strata.agent.repo.Repository;
 import dev.strata.agent.repo.RepositoryException;
 import dev.strata.disk.PackStores;
 import dev.strata.disk.S3Credentials;
@@ -137,6 +138,11 @@ public final class StrataCommand {
       settings = settings.withS3Credentials(new S3Credentials(id, secret));
     }
     return PackStores.open(at, settings);
+  }
+
+  /** Opens the repository in {@code store} with the passphrase. */
+  Repository openRepository(PackStores.Opened store) throws IOException, RepositoryException {
+    return Repository.open(store.store(), requirePassphrase(), random);
   }
 
   /** The passphrase from --password-file or STRATA_PASSWORD. */

@@ -43,8 +43,6 @@ final class Packer implements AutoCloseable {
             return t;
           });
   private Future<?> uploading;
-  private long packs;
-  private long packBytes;
 
   Packer(Repository repo, Path spoolDir, Map<BlobId, BlobLocation> index) {
     this.repo = repo;
@@ -102,8 +100,6 @@ final class Packer implements AutoCloseable {
       for (PackEntry e : f.entries()) {
         index.putIfAbsent(e.id(), new BlobLocation(name, e));
       }
-      packs++;
-      packBytes += f.length();
     } finally {
       Files.deleteIfExists(file);
     }
@@ -126,14 +122,6 @@ final class Packer implements AutoCloseable {
       }
       throw new IOException("storing a pack failed: " + e.getCause(), e.getCause());
     }
-  }
-
-  long packs() {
-    return packs;
-  }
-
-  long packBytes() {
-    return packBytes;
   }
 
   /** Drops an unfinished pack (after a failure): nothing of it reaches the repository. */

@@ -198,10 +198,6 @@ public final class Repository {
     return keys.isPresent();
   }
 
-  public SecureRandom random() {
-    return random;
-  }
-
   public BlobCipher newCipher() {
     return requireKeys().cipher(random);
   }

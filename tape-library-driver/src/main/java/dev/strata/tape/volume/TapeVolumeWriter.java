@@ -60,14 +60,6 @@ public final class TapeVolumeWriter {
     return new TapeVolumeWriter(drive, scan.label(), scan.pieces(), next);
   }
 
-  public VolumeLabel volumeLabel() {
-    return label;
-  }
-
-  public List<PieceInfo> pieces() {
-    return List.copyOf(pieces);
-  }
-
   /** Whether the early-warning point was passed: nothing more should be written but the index. */
   public boolean full() {
     return full;
