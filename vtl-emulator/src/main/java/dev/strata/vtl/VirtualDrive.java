@@ -216,6 +216,14 @@ public final class VirtualDrive implements TapeDrive {
     }
   }
 
+  /**
+   * Erases from the current position to the end of the medium (SSC ERASE): the position becomes the
+   * end of data. A WORM cartridge refuses unless the position is already its end of data.
+   */
+  public synchronized void erase() throws TapeException {
+    prepareWrite();
+  }
+
   @Override
   public synchronized void writeBlock(ByteBuffer block) throws TapeException {
     prepareWrite();

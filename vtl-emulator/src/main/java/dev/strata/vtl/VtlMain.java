@@ -2,6 +2,10 @@ package dev.strata.vtl;
 
 import dev.strata.tape.TapeLibrary;
 import dev.strata.tape.mtx.MtxStatusFormat;
+import dev.strata.vtl.scsi.ChangerUnit;
+import dev.strata.vtl.scsi.LogicalUnit;
+import dev.strata.vtl.scsi.TapeUnit;
+import dev.strata.vtl.scsi.TcmuDevice;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -19,6 +23,8 @@ import java.util.concurrent.CountDownLatch;
  *   vtl serve  --dir DIR [--port N] [--address ADDR]   serve a library (created with the
  *                                                      embedded defaults if DIR has none)
  *   vtl status --dir DIR | --connect HOST:PORT         print the inventory as mtx status does
+ *   vtl scsi   --dir DIR                               serve the library to the Linux kernel as
+ *                                                      SCSI devices (TCMU; see docs/operations.md)
  * </pre>
  *
  * Exit codes: 0 success, 1 failure, 2 bad usage.
@@ -31,9 +37,10 @@ public final class VtlMain {
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
-    if (args.length == 0 || !(args[0].equals("serve") || args[0].equals("status"))) {
+    if (args.length == 0 || !List.of("serve", "status", "scsi").contains(args[0])) {
       err.println("usage: vtl serve --dir DIR [--port N] [--address ADDR]");
       err.println("       vtl status --dir DIR | --connect HOST:PORT");
+      err.println("       vtl scsi --dir DIR");
       return 2;
     }
     Map<String, String> options = new HashMap<>();
@@ -45,7 +52,11 @@ public final class VtlMain {
       options.put(args[i].substring(2), args[i + 1]);
     }
     try {
-      return args[0].equals("serve") ? serve(options, out, err) : status(options, out, err);
+      return switch (args[0]) {
+        case "serve" -> serve(options, out, err);
+        case "scsi" -> scsi(options, out, err);
+        default -> status(options, out, err);
+      };
     } catch (IOException | IllegalArgumentException e) {
       err.println("vtl: " + e.getMessage());
       return 1;
@@ -83,6 +94,51 @@ public final class VtlMain {
     out.flush();
     new CountDownLatch(1).await(); // until the process is stopped
     return 0;
+  }
+
+  /**
+   * Serves the library's changer and drives as the TCMU devices configured for them ({@code
+   * dev_config=strata/changer} and {@code strata/drive<ADDRESS>}), one thread each, until stopped.
+   */
+  private static int scsi(Map<String, String> o, PrintStream out, PrintStream err)
+      throws IOException, InterruptedException {
+    String dir = o.get("dir");
+    if (dir == null) {
+      err.println("vtl scsi: --dir is required");
+      return 2;
+    }
+    VirtualTapeLibrary lib = openOrCreate(Path.of(dir));
+    List<TcmuDevice.Found> found = TcmuDevice.discover(Path.of("/sys/class/uio"));
+    if (found.isEmpty()) {
+      err.println(
+          "vtl scsi: no TCMU device is configured with dev_config=strata/...: create them in"
+              + " /sys/kernel/config/target/core/user_*/ first (docs/operations.md)");
+      return 1;
+    }
+    List<Thread> threads = new java.util.ArrayList<>();
+    for (TcmuDevice.Found f : found) {
+      LogicalUnit unit;
+      String serial = lib.name() + "-" + f.unitName();
+      if (f.unitName().equals("changer")) {
+        unit = new ChangerUnit(lib, serial);
+      } else if (f.unitName().startsWith("drive")) {
+        int address = Integer.parseInt(f.unitName().substring("drive".length()));
+        unit = new TapeUnit(lib.virtualDrive(address), serial);
+      } else {
+        err.println("vtl scsi: unknown unit '" + f.unitName() + "' on " + f.uio());
+        return 1;
+      }
+      Thread t = new Thread(new TcmuDevice(f.uio(), f.size(), unit), "tcmu-" + f.unitName());
+      t.start();
+      threads.add(t);
+      out.println("vtl: " + f.unitName() + " of '" + lib.name() + "' served on " + f.uio());
+    }
+    out.println("vtl: ready");
+    out.flush();
+    for (Thread t : threads) {
+      t.join();
+    }
+    return 1; // a unit's thread ended: its error was logged
   }
 
   private static int status(Map<String, String> o, PrintStream out, PrintStream err)

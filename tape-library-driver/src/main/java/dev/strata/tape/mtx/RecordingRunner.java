@@ -1,13 +1,13 @@
 package dev.strata.tape.mtx;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 
-/** Runs commands through another runner and appends each to a transcript file. */
+/**
+ * Runs commands through another runner and appends each to a transcript file (which a {@link
+ * dev.strata.tape.st.RecordingStDevice} may share, so one file holds a whole run in order).
+ */
 public final class RecordingRunner implements CommandRunner {
   private final CommandRunner delegate;
   private final Path transcript;
@@ -20,12 +20,7 @@ public final class RecordingRunner implements CommandRunner {
   @Override
   public synchronized Result run(List<String> command) throws IOException {
     Result r = delegate.run(command);
-    Files.writeString(
-        transcript,
-        Transcript.format(new Transcript.Entry(command, r)),
-        StandardCharsets.UTF_8,
-        StandardOpenOption.CREATE,
-        StandardOpenOption.APPEND);
+    Transcript.append(transcript, new Transcript.Entry(command, r));
     return r;
   }
 }

@@ -60,6 +60,16 @@ public final class Transcript {
     return entries;
   }
 
+  /** Appends one entry to a transcript file (creating it), as the recorders do. */
+  public static void append(Path file, Entry e) throws IOException {
+    Files.writeString(
+        file,
+        format(e),
+        StandardCharsets.UTF_8,
+        java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.APPEND);
+  }
+
   static String format(Entry e) {
     StringBuilder sb = new StringBuilder("$ ").append(String.join(" ", e.command())).append('\n');
     sb.append("= ").append(e.result().exitCode()).append('\n');

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Records the tape conformance suite through the real Linux st and sg drivers and mtx, against the
+# Strata VTL served as SCSI devices, inside a QEMU virtual machine (software emulation: the tests'
+# machines have no tape hardware and no way to load kernel modules). The transcripts replace
+# tape-library-driver/src/test/resources/st-conformance/, which StReplayConformanceTest replays.
+#
+# On a machine with a real library, run RecordHardwareConformance there instead (its Javadoc).
+#
+# Needs root (debootstrap) and Debian's qemu-system-x86 and debootstrap packages (installed if
+# missing). The virtual machine's disk is built once into $STRATA_RECORDING_WORK (default
+# /var/tmp/strata-recording). Takes about 3 minutes.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+work=${STRATA_RECORDING_WORK:-/var/tmp/strata-recording}
+m2=${MAVEN_REPOSITORY:-$HOME/.m2/repository}
+mkdir -p "$work"
+
+if ! command -v qemu-system-x86_64 > /dev/null || ! command -v debootstrap > /dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq qemu-system-x86 debootstrap
+fi
+
+if [ ! -d "$work/rootfs/boot" ]; then
+  rm -rf "$work/rootfs"
+  debootstrap --variant=minbase \
+    --include=linux-image-amd64,kmod,iproute2,procps,lsscsi,sg3-utils,mtx,mt-st,openjdk-17-jre-headless \
+    bookworm "$work/rootfs" http://deb.debian.org/debian
+fi
+cat > "$work/rootfs/strata-init" <<'INIT'
+#!/bin/sh
+export PATH=/usr/sbin:/usr/bin:/sbin:/bin
+mount -t proc proc /proc
+mount -t sysfs sys /sys
+mount -t devtmpfs dev /dev
+mount -t tmpfs tmp /tmp
+mount -t tmpfs run /run
+modprobe 9pnet_virtio
+modprobe 9p
+mkdir -p /repo /m2 /share
+mount -t 9p -o trans=virtio,version=9p2000.L,ro repo /repo
+mount -t 9p -o trans=virtio,version=9p2000.L,ro m2 /m2
+mount -t 9p -o trans=virtio,version=9p2000.L share /share
+HOST_M2=$(cat /share/host-m2) sh /share/guest.sh
+sync
+echo o > /proc/sysrq-trigger
+sleep 60
+INIT
+chmod +x "$work/rootfs/strata-init"
+mke2fs -q -t ext4 -d "$work/rootfs" -F "$work/root.img" 3G
+
+cd "$root"
+mvn -B -q install -DskipTests -pl tape-library-driver,vtl-emulator -am
+share="$work/share"
+rm -rf "$share"
+mkdir -p "$share"
+cp "$here/guest.sh" "$here/library.properties" "$share/"
+echo "$m2" > "$share/host-m2"
+mvn -B -q dependency:build-classpath -pl tape-library-driver -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$share/cp-driver.txt" > /dev/null
+mvn -B -q dependency:build-classpath -pl vtl-emulator -Dmdep.includeScope=runtime \
+  -Dmdep.outputFile="$share/cp-vtl.txt" > /dev/null
+
+kernel=$(ls "$work"/rootfs/boot/vmlinuz-* | tail -1)
+initrd=$(ls "$work"/rootfs/boot/initrd.img-* | tail -1)
+timeout 1200 qemu-system-x86_64 -accel tcg,thread=multi -cpu max -m 3072 -smp 2 \
+  -nographic -no-reboot -nic none \
+  -kernel "$kernel" -initrd "$initrd" \
+  -append "root=/dev/vda rw console=ttyS0 init=/strata-init quiet panic=-1" \
+  -drive file="$work/root.img",format=raw,if=virtio \
+  -virtfs local,path="$root",mount_tag=repo,security_model=none,readonly=on \
+  -virtfs local,path="$m2",mount_tag=m2,security_model=none,readonly=on \
+  -virtfs local,path="$share",mount_tag=share,security_model=none \
+  > "$work/console.log" 2>&1 || echo "record-in-qemu: the virtual machine did not stop by itself" >&2
+
+cat "$share/guest.log"
+if [ "$(cat "$share/recorder.exit" 2> /dev/null)" != 0 ]; then
+  echo "record-in-qemu: the suite did not pass live; the recordings were not kept" >&2
+  exit 1
+fi
+target="$root/tape-library-driver/src/test/resources/st-conformance"
+rm -rf "$target"
+cp -r "$share/recorded" "$target"
+echo "record-in-qemu: $(ls "$target" | wc -l) files in $target"
