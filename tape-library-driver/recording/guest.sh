@@ -13,20 +13,27 @@ modprobe st
 modprobe sg
 mountpoint -q /sys/kernel/config || mount -t configfs none /sys/kernel/config
 
-LIB=/tmp/vtl-library
-mkdir -p $LIB
-cp /share/library.properties $LIB/
+# Two libraries: the small one the suite runs on (LUNs 0-2), and a large one whose changer (LUN 3)
+# gives mtx transcripts of a big library in several states.
+mkdir -p /tmp/vtl-library /tmp/vtl-large
+cp /share/library.properties /tmp/vtl-library/
+cp /share/library-elements.properties /tmp/vtl-library/elements.properties
+cp /share/large-library.properties /tmp/vtl-large/library.properties
 CORE=/sys/kernel/config/target/core/user_1
-UNITS="changer drive100 drive101"
+UNITS="changer drive100 drive101 large-changer"
 mkdir -p $CORE
 for u in $UNITS; do
   mkdir $CORE/$u
-  echo -n "dev_config=strata/$u" > $CORE/$u/control
+  echo -n "dev_config=strata/$(echo $u | sed 's#^large-#large/#')" > $CORE/$u/control
   echo -n 1 > $CORE/$u/enable
 done
-java -cp "$VTL_CP" dev.strata.vtl.VtlMain scsi --dir $LIB > /tmp/vtl.log 2>&1 &
-for i in $(seq 1 600); do grep -q "vtl: ready" /tmp/vtl.log && break; sleep 0.2; done
-cat /tmp/vtl.log
+java -cp "$VTL_CP" dev.strata.vtl.VtlMain scsi --dir /tmp/vtl-library > /tmp/vtl.log 2>&1 &
+java -cp "$VTL_CP" dev.strata.vtl.VtlMain scsi --dir /tmp/vtl-large --units large > /tmp/vtl-large.log 2>&1 &
+for i in $(seq 1 900); do
+  grep -q "vtl: ready" /tmp/vtl.log && grep -q "vtl: ready" /tmp/vtl-large.log && break
+  sleep 0.2
+done
+cat /tmp/vtl.log /tmp/vtl-large.log
 
 # Only now attach the units to the loopback fabric: the kernel's scan sends INQUIRY at once.
 LOOP=/sys/kernel/config/target/loopback/naa.50014050000000a1
@@ -40,10 +47,29 @@ for u in $UNITS; do
 done
 for i in $(seq 1 300); do [ -e /dev/nst1 ] && lsscsi -g | grep -q mediumx && break; sleep 0.2; done
 lsscsi -g
-CHANGER=$(lsscsi -g | awk '/mediumx/ {print $NF}')
+CHANGER=$(lsscsi -g | awk '/mediumx/ && $1 ~ /:0]$/ {print $NF}')
+LARGE=$(lsscsi -g | awk '/mediumx/ && $1 ~ /:3]$/ {print $NF}')
 # The first command after attaching meets the unit attention of the new nexus.
 mtx -f "$CHANGER" status > /dev/null 2>&1 || true
+mtx -f "$LARGE" status > /dev/null 2>&1 || true
 mtx -f "$CHANGER" status
+
+# mtx on the large library, in the transcript format, exactly the commands MtxChanger issues for
+# moves slot 5 -> drive 0, slot 7 -> the first mail slot, drive 0 -> slot 5.
+record() {
+  { echo "\$ $*"; "$@" > /tmp/out 2> /tmp/err; echo "= $?"; sed 's/^/> /' /tmp/out; sed 's/^/! /' /tmp/err; echo; } \
+    >> /share/recorded-mtx/vtl-large-library.transcript
+}
+mkdir -p /share/recorded-mtx
+echo "# Recorded: $(mtx --version 2>&1 | head -1), Linux $(uname -r) sg, against the Strata VTL's changer (400 slots," > /share/recorded-mtx/vtl-large-library.transcript
+echo "# 16 mail slots, 4 drives) served as a SCSI medium changer through TCMU in a QEMU virtual machine." >> /share/recorded-mtx/vtl-large-library.transcript
+record mtx -f "$LARGE" status
+record mtx -f "$LARGE" load 5 0
+record mtx -f "$LARGE" status
+record mtx -f "$LARGE" transfer 7 401
+record mtx -f "$LARGE" status
+record mtx -f "$LARGE" unload 5 0
+record mtx -f "$LARGE" status
 # LUN n (n >= 1) is drive element 99 + n, in mtx's numbering as in the library's.
 DRIVES=$(lsscsi -g | awk '$2 == "tape" { split($1, a, ":"); sub("]", "", a[4]); st = $(NF-1); sub("/dev/st", "/dev/nst", st); print (99 + a[4]) "=" st }' | xargs)
 echo "drives: $DRIVES"
@@ -51,5 +77,5 @@ set +e
 java -cp "$DRIVER_CP" dev.strata.tape.st.RecordHardwareConformance /share/recorded "$CHANGER" $DRIVES \
   "Linux $(uname -r) st and sg drivers, mtx $(dpkg-query -W -f='${Version}' mtx), against the Strata VTL served as SCSI devices (TCMU, tcm_loop) in a QEMU virtual machine"
 echo $? > /share/recorder.exit
-echo "--- vtl log"
-cat /tmp/vtl.log
+echo "--- vtl logs"
+cat /tmp/vtl.log /tmp/vtl-large.log

@@ -2,13 +2,14 @@
 # Records the tape conformance suite through the real Linux st and sg drivers and mtx, against the
 # Strata VTL served as SCSI devices, inside a QEMU virtual machine (software emulation: the tests'
 # machines have no tape hardware and no way to load kernel modules). The transcripts replace
-# tape-library-driver/src/test/resources/st-conformance/, which StReplayConformanceTest replays.
+# tape-library-driver/src/test/resources/st-conformance/, which StReplayConformanceTest replays, and
+# mtx/vtl-large-library.transcript, which MtxChangerTest replays.
 #
 # On a machine with a real library, run RecordHardwareConformance there instead (its Javadoc).
 #
 # Needs root (debootstrap) and Debian's qemu-system-x86 and debootstrap packages (installed if
 # missing). The virtual machine's disk is built once into $STRATA_RECORDING_WORK (default
-# /var/tmp/strata-recording). Takes about 3 minutes.
+# /var/tmp/strata-recording). Takes about 2 minutes once that disk exists (building it, about 5).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -53,7 +54,7 @@ mvn -B -q install -DskipTests -pl tape-library-driver,vtl-emulator -am
 share="$work/share"
 rm -rf "$share"
 mkdir -p "$share"
-cp "$here/guest.sh" "$here/library.properties" "$share/"
+cp "$here"/guest.sh "$here"/*.properties "$share/"
 echo "$m2" > "$share/host-m2"
 mvn -B -q dependency:build-classpath -pl tape-library-driver -Dmdep.includeScope=test \
   -Dmdep.outputFile="$share/cp-driver.txt" > /dev/null
@@ -80,4 +81,5 @@ fi
 target="$root/tape-library-driver/src/test/resources/st-conformance"
 rm -rf "$target"
 cp -r "$share/recorded" "$target"
-echo "record-in-qemu: $(ls "$target" | wc -l) files in $target"
+cp "$share/recorded-mtx/vtl-large-library.transcript" "$root/tape-library-driver/src/test/resources/mtx/"
+echo "record-in-qemu: $(ls "$target" | wc -l) files in $target, and mtx/vtl-large-library.transcript"

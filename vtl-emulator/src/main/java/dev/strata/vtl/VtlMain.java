@@ -23,7 +23,7 @@ import java.util.concurrent.CountDownLatch;
  *   vtl serve  --dir DIR [--port N] [--address ADDR]   serve a library (created with the
  *                                                      embedded defaults if DIR has none)
  *   vtl status --dir DIR | --connect HOST:PORT         print the inventory as mtx status does
- *   vtl scsi   --dir DIR                               serve the library to the Linux kernel as
+ *   vtl scsi   --dir DIR [--units NAME]                serve the library to the Linux kernel as
  *                                                      SCSI devices (TCMU; see docs/operations.md)
  * </pre>
  *
@@ -40,7 +40,7 @@ public final class VtlMain {
     if (args.length == 0 || !List.of("serve", "status", "scsi").contains(args[0])) {
       err.println("usage: vtl serve --dir DIR [--port N] [--address ADDR]");
       err.println("       vtl status --dir DIR | --connect HOST:PORT");
-      err.println("       vtl scsi --dir DIR");
+      err.println("       vtl scsi --dir DIR [--units NAME]");
       return 2;
     }
     Map<String, String> options = new HashMap<>();
@@ -98,7 +98,9 @@ public final class VtlMain {
 
   /**
    * Serves the library's changer and drives as the TCMU devices configured for them ({@code
-   * dev_config=strata/changer} and {@code strata/drive<ADDRESS>}), one thread each, until stopped.
+   * dev_config=strata/changer} and {@code strata/drive<ADDRESS>}; with {@code --units NAME}, {@code
+   * strata/NAME/changer} and so on, so several libraries can be served side by side), one thread
+   * each, until stopped.
    */
   private static int scsi(Map<String, String> o, PrintStream out, PrintStream err)
       throws IOException, InterruptedException {
@@ -108,10 +110,19 @@ public final class VtlMain {
       return 2;
     }
     VirtualTapeLibrary lib = openOrCreate(Path.of(dir));
-    List<TcmuDevice.Found> found = TcmuDevice.discover(Path.of("/sys/class/uio"));
+    String prefix = o.containsKey("units") ? o.get("units") + "/" : "";
+    List<TcmuDevice.Found> found = new java.util.ArrayList<>();
+    for (TcmuDevice.Found f : TcmuDevice.discover(Path.of("/sys/class/uio"))) {
+      String unit = f.unitName();
+      if (unit.startsWith(prefix) && unit.indexOf('/', prefix.length()) < 0) {
+        found.add(new TcmuDevice.Found(unit.substring(prefix.length()), f.uio(), f.size()));
+      }
+    }
     if (found.isEmpty()) {
       err.println(
-          "vtl scsi: no TCMU device is configured with dev_config=strata/...: create them in"
+          "vtl scsi: no TCMU device is configured with dev_config=strata/"
+              + prefix
+              + "...: create them in"
               + " /sys/kernel/config/target/core/user_*/ first (docs/operations.md)");
       return 1;
     }

@@ -16,6 +16,8 @@ public final class LinuxStDevice implements StDevice {
   private static final long MTIOCTOP = 0x40086d01L;
   private static final long MTIOCGET = 0x80306d02L;
   private static final long MTIOCPOS = 0x80086d03L;
+  private static final long SG_IO = 0x2285L;
+  private static final int SG_DXFER_FROM_DEV = -3;
 
   private final String path;
   private int fd = -1;
@@ -143,6 +145,50 @@ public final class LinuxStDevice implements StDevice {
       throw failure("MTIOCPOS", e);
     }
     return ioctlArgument.getLong(0);
+  }
+
+  @Override
+  public byte[] modeSense(int page) throws StDeviceException {
+    Memory header = new Memory(88);
+    Memory cdb = new Memory(6);
+    Memory data = new Memory(255);
+    Memory sense = new Memory(32);
+    header.clear();
+    cdb.clear();
+    cdb.setByte(0, (byte) 0x1A);
+    cdb.setByte(1, (byte) 0x08); // no block descriptors
+    cdb.setByte(2, (byte) page);
+    cdb.setByte(4, (byte) 255);
+    header.setInt(0, 'S');
+    header.setInt(4, SG_DXFER_FROM_DEV);
+    header.setByte(8, (byte) 6);
+    header.setByte(9, (byte) 32);
+    header.setInt(12, 255);
+    header.setPointer(16, data);
+    header.setPointer(24, cdb);
+    header.setPointer(32, sense);
+    header.setInt(40, 60_000);
+    try {
+      Libc.get().ioctl(fd(), SG_IO, header);
+    } catch (LastErrorException e) {
+      throw failure("MODE SENSE page " + page, e);
+    }
+    int status = header.getByte(64) & 0xFF;
+    int host = header.getShort(68) & 0xFFFF;
+    int driver = header.getShort(70) & 0xFFFF;
+    if (status != 0 || host != 0 || driver != 0) {
+      throw new StDeviceException(
+          Libc.EIO,
+          path
+              + ": MODE SENSE page "
+              + page
+              + ": status "
+              + status
+              + ", sense key "
+              + (sense.getByte(2) & 0x0F));
+    }
+    int length = 255 - header.getInt(72);
+    return data.getByteArray(0, Math.max(0, Math.min(length, (data.getByte(0) & 0xFF) + 1)));
   }
 
   @Override

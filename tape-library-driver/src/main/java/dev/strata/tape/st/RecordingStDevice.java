@@ -104,6 +104,14 @@ public final class RecordingStDevice implements StDevice {
   }
 
   @Override
+  public byte[] modeSense(int page) throws StDeviceException {
+    return recorded(
+        StTranscript.command(path(), "MODE-SENSE", page),
+        () -> device.modeSense(page),
+        java.util.HexFormat.of()::formatHex);
+  }
+
+  @Override
   public void close() throws StDeviceException {
     recorded(
         StTranscript.command(path(), "close"),

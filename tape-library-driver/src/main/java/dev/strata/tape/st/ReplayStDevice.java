@@ -87,6 +87,12 @@ public final class ReplayStDevice implements StDevice {
   }
 
   @Override
+  public byte[] modeSense(int page) throws StDeviceException {
+    return java.util.HexFormat.of()
+        .parseHex(next(StTranscript.command(path, "MODE-SENSE", page)).stdout().strip());
+  }
+
+  @Override
   public void close() throws StDeviceException {
     next(StTranscript.command(path, "close"));
     open = false;

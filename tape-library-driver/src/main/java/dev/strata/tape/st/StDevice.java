@@ -36,5 +36,12 @@ public interface StDevice {
   /** MTIOCPOS: the drive's logical object number (READ POSITION). */
   long position() throws StDeviceException;
 
+  /**
+   * MODE SENSE(6) of one mode page, without block descriptors, sent through SG_IO on the same
+   * descriptor (st passes it to the drive): the mode parameter header and the page. An error status
+   * from the drive is an EIO failure.
+   */
+  byte[] modeSense(int page) throws StDeviceException;
+
   void close() throws StDeviceException;
 }

@@ -21,14 +21,25 @@ import java.util.Set;
  * semantics differ from the SPI's, the driver bridges them, and says so at the method: spacing over
  * blocks crosses a filemark in st but stops before it here; a read into a buffer too small skips
  * the block in st but not here; st's early warning refuses the next write once (ENOSPC) where the
- * SPI reports it after the write that reached it.
+ * SPI reports it after the write that reached it; st ends a tape file with a filemark of its own
+ * when a drive that last wrote blocks is rewound, located, unloaded, spaced back over filemarks or
+ * closed, where the SPI writes only the filemarks asked for — so before any such move the driver
+ * writes zero filemarks (WRITE FILEMARKS 0 flushes the drive's buffer to the medium and ends st's
+ * writing state).
  *
- * <p>Capabilities: {@link DriveCapability#LOCATE}. WORM is not declared: st does not tell whether
- * the loaded cartridge is WORM, so WORM refusals surface as {@link TapeException.WriteProtected}.
+ * <p>Capabilities: {@link DriveCapability#LOCATE}, and {@link DriveCapability#WORM} when the drive
+ * reports the Medium Configuration mode page, whose WORMM bit says whether the loaded cartridge is
+ * WORM (st cannot tell; the driver asks the drive with MODE SENSE through SG_IO, which needs
+ * CAP_SYS_RAWIO). A write the drive refuses on a WORM cartridge is then {@link
+ * TapeException.WormOverwrite}.
  */
 public final class StDrive implements TapeDrive {
+  private static final int MEDIUM_CONFIGURATION_PAGE = 0x1D;
+
   private final String name;
   private final StDevice device;
+  private Set<DriveCapability> capabilities;
+  private boolean wroteBlocks;
 
   public StDrive(String name, StDevice device) {
     this.name = name;
@@ -40,9 +51,50 @@ public final class StDrive implements TapeDrive {
     return name;
   }
 
+  /** Asks the drive once (MODE SENSE of the Medium Configuration page) whether it knows WORM. */
   @Override
   public Set<DriveCapability> capabilities() {
-    return EnumSet.of(DriveCapability.LOCATE);
+    if (capabilities == null) {
+      Set<DriveCapability> c = EnumSet.of(DriveCapability.LOCATE);
+      try {
+        if (!device.isOpen()) {
+          device.open();
+        }
+        byte[] page = device.modeSense(MEDIUM_CONFIGURATION_PAGE);
+        if (page.length > 6 && (page[4] & 0x3F) == MEDIUM_CONFIGURATION_PAGE) {
+          c.add(DriveCapability.WORM);
+        }
+      } catch (StDeviceException e) {
+        // no such page: the drive does not do WORM
+      }
+      capabilities = c;
+    }
+    return capabilities;
+  }
+
+  /** Whether the loaded cartridge is WORM (the WORMM bit of the Medium Configuration page). */
+  private boolean wormLoaded() {
+    if (!capabilities().contains(DriveCapability.WORM)) {
+      return false;
+    }
+    try {
+      byte[] page = device.modeSense(MEDIUM_CONFIGURATION_PAGE);
+      return page.length > 6 && (page[6] & 0x01) != 0;
+    } catch (StDeviceException e) {
+      return false;
+    }
+  }
+
+  /** Why a write failed: a WORM cartridge refusing to overwrite, or any other condition. */
+  private TapeException writeCondition(String what, StDeviceException e) throws TapeException {
+    MtStatus s = mtStatus();
+    if (s.online()
+        && !s.writeProtected()
+        && (e.errno() == Libc.EIO || e.errno() == Libc.EACCES)
+        && wormLoaded()) {
+      return new TapeException.WormOverwrite(name + "'s cartridge", safePosition());
+    }
+    return condition(what, e);
   }
 
   private TapeException hardware(String what, StDeviceException e) {
@@ -119,6 +171,19 @@ public final class StDrive implements TapeDrive {
     return false;
   }
 
+  /** Ends st's writing state without a filemark (see the class comment) before the head moves. */
+  private void settle() throws TapeException {
+    if (!wroteBlocks) {
+      return;
+    }
+    try {
+      device.op(MtOp.MTWEOF, 0);
+      wroteBlocks = false;
+    } catch (StDeviceException e) {
+      throw writeCondition("flushing the written blocks", e);
+    }
+  }
+
   private long safePosition() {
     try {
       return device.position();
@@ -132,7 +197,12 @@ public final class StDrive implements TapeDrive {
     MtStatus s = mtStatus();
     long position = s.online() ? safePosition() : 0;
     return new DriveStatus(
-        s.online(), Optional.empty(), position, s.writeProtected(), false, s.cleaningRequested());
+        s.online(),
+        Optional.empty(),
+        position,
+        s.writeProtected(),
+        s.online() && wormLoaded(),
+        s.cleaningRequested());
   }
 
   /**
@@ -141,6 +211,9 @@ public final class StDrive implements TapeDrive {
    */
   @Override
   public void load() throws TapeException {
+    if (device.isOpen()) {
+      settle();
+    }
     try {
       device.close();
       device.open();
@@ -167,6 +240,7 @@ public final class StDrive implements TapeDrive {
   public void unload() throws TapeException {
     try {
       if (mtStatus().online()) {
+        settle();
         device.op(MtOp.MTOFFL, 1);
       }
       device.close();
@@ -178,6 +252,7 @@ public final class StDrive implements TapeDrive {
   @Override
   public void rewind() throws TapeException {
     ready();
+    settle();
     try {
       device.op(MtOp.MTREW, 1);
     } catch (StDeviceException e) {
@@ -198,6 +273,7 @@ public final class StDrive implements TapeDrive {
     }
     int length = block.remaining();
     try {
+      wroteBlocks = true; // st is in its writing state from the attempt on
       int n = device.write(block);
       if (n != length) {
         throw new TapeException.HardwareError(
@@ -205,7 +281,7 @@ public final class StDrive implements TapeDrive {
       }
     } catch (StDeviceException e) {
       if (e.errno() != Libc.ENOSPC) {
-        throw condition("write", e);
+        throw writeCondition("write", e);
       }
       try {
         device.write(block);
@@ -224,8 +300,9 @@ public final class StDrive implements TapeDrive {
     ready();
     try {
       device.op(MtOp.MTWEOF, count);
+      wroteBlocks = false;
     } catch (StDeviceException e) {
-      throw condition("writing filemarks", e);
+      throw writeCondition("writing filemarks", e);
     }
   }
 
@@ -283,6 +360,7 @@ public final class StDrive implements TapeDrive {
     if (count == 0) {
       return 0;
     }
+    settle();
     long before = position();
     try {
       device.op(count > 0 ? MtOp.MTFSR : MtOp.MTBSR, Math.toIntExact(Math.abs(count)));
@@ -319,6 +397,7 @@ public final class StDrive implements TapeDrive {
     if (count == 0) {
       return;
     }
+    settle();
     try {
       device.op(count > 0 ? MtOp.MTFSF : MtOp.MTBSF, Math.toIntExact(Math.abs(count)));
     } catch (StDeviceException e) {
@@ -337,6 +416,7 @@ public final class StDrive implements TapeDrive {
   @Override
   public void spaceToEndOfData() throws TapeException {
     ready();
+    settle();
     try {
       device.op(MtOp.MTEOM, 1);
     } catch (StDeviceException e) {
@@ -347,6 +427,7 @@ public final class StDrive implements TapeDrive {
   @Override
   public void locate(long position) throws TapeException {
     ready();
+    settle();
     try {
       device.op(MtOp.MTSEEK, Math.toIntExact(position));
     } catch (StDeviceException e) {

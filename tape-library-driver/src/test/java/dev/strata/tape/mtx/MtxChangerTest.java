@@ -76,6 +76,36 @@ class MtxChangerTest {
     assertThat(s.element(1480).orElseThrow().cartridge()).contains(Barcode.of("A00480L8"));
   }
 
+  /**
+   * A transcript recorded through real mtx and the kernel's sg driver (against the VTL's changer
+   * served as a SCSI device; see the file's header): 4 drives, 400 slots, 16 mail slots.
+   */
+  @Test
+  void drivesALargeLibraryAsRecordedThroughRealMtx() throws Exception {
+    List<Transcript.Entry> recorded = transcript("vtl-large-library");
+    MtxStatus before = MtxStatus.parse(recorded.get(0).result().stdout());
+    assertThat(before.elements()).hasSize(1 + 4 + 416);
+    assertThat(before.elements().stream().filter(e -> e.type() == ElementType.IMPORT_EXPORT))
+        .hasSize(16);
+    assertThat(at(before.elements(), 1005).cartridge()).contains(Barcode.of("LRG004L8"));
+    assertThat(at(before.elements(), 1400).cartridge()).isEmpty();
+
+    ReplayRunner r = new ReplayRunner(recorded);
+    MtxChanger c = changer("/dev/sg4", r);
+    c.move(1005, 100); // load 5 0
+    c.move(1007, 1401); // transfer 7 401: into the first mail slot
+    c.move(100, 1005); // unload 5 0
+    List<Element> after = c.inventory();
+    assertThat(r.finished()).isTrue();
+    assertThat(at(after, 1401).type()).isEqualTo(ElementType.IMPORT_EXPORT);
+    assertThat(at(after, 1401).cartridge()).contains(Barcode.of("LRG006L8"));
+    assertThat(at(after, 1005).cartridge()).contains(Barcode.of("LRG004L8"));
+    assertThat(at(after, 1007).full()).isFalse();
+    assertThat(at(after, 100).full()).isFalse();
+    MtxStatus loaded = MtxStatus.parse(recorded.get(2).result().stdout());
+    assertThat(loaded.loadedFrom()).containsExactly(Map.entry(100, 1005));
+  }
+
   @Test
   void movesIssueTheRightMtxCommandsAndQuoteTheChangerWhenItFails() throws Exception {
     ReplayRunner r = new ReplayRunner(transcript("moves"));

@@ -10,16 +10,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
  * Which devices a hardware library consists of: the changer's SCSI generic node and, for each drive
- * element (mtx's numbering: {@code 100 + n}), its st node. Kept beside recorded transcripts as
- * {@code setup.properties}, so a replay builds the driver exactly as the recording did.
+ * element (mtx's numbering: {@code 100 + n}), its st node; and the slot of a WORM cartridge, if the
+ * library holds one. Kept beside recorded transcripts as {@code setup.properties}, so a replay
+ * builds the driver exactly as the recording did.
  */
-record HardwareSetup(String changer, Map<Integer, String> drives, String origin) {
+record HardwareSetup(
+    String changer, Map<Integer, String> drives, OptionalInt wormSlot, String origin) {
   static HardwareSetup read(Path file) throws IOException {
     Properties p = new Properties();
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -31,7 +34,12 @@ record HardwareSetup(String changer, Map<Integer, String> drives, String origin)
         drives.put(Integer.parseInt(key.substring("drive.".length())), p.getProperty(key));
       }
     }
-    return new HardwareSetup(p.getProperty("changer"), drives, p.getProperty("origin", ""));
+    String worm = p.getProperty("wormSlot");
+    return new HardwareSetup(
+        p.getProperty("changer"),
+        drives,
+        worm == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(worm)),
+        p.getProperty("origin", ""));
   }
 
   void write(Path file) throws IOException {
@@ -39,6 +47,7 @@ record HardwareSetup(String changer, Map<Integer, String> drives, String origin)
     p.setProperty("changer", changer);
     p.setProperty("origin", origin);
     drives.forEach((a, d) -> p.setProperty("drive." + a, d));
+    wormSlot.ifPresent(w -> p.setProperty("wormSlot", Integer.toString(w)));
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       p.store(w, "the devices the transcripts beside this file were recorded with");
     }

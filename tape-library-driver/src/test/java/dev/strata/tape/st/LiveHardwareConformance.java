@@ -112,6 +112,6 @@ public class LiveHardwareConformance extends TapeLibraryConformance {
 
   @Override
   protected OptionalInt wormSlot() {
-    return OptionalInt.empty();
+    return setup.wormSlot();
   }
 }

@@ -2,10 +2,16 @@ package dev.strata.tape.st;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.strata.tape.Barcode;
+import dev.strata.tape.Element;
+import dev.strata.tape.ElementType;
+import dev.strata.tape.mtx.MtxChanger;
+import dev.strata.tape.mtx.ProcessRunner;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -23,8 +29,10 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
  *
  * e.g. {@code out /dev/sg3 100=/dev/nst0 101=/dev/nst1 "HP MSL2024, LTO-6"}. The library must hold
  * at least two data cartridges in storage slots and an empty slot; every data cartridge in it is
- * erased. {@code tape-library-driver/recording/record-in-qemu.sh} runs it against the VTL served as
- * SCSI devices in a virtual machine. Exit code 0 when every test passed live.
+ * erased. A WORM cartridge in a storage slot (found by its barcode's media identifier) is written
+ * to, once: use a fresh one for each recording. {@code
+ * tape-library-driver/recording/record-in-qemu.sh} runs it against the VTL served as SCSI devices
+ * in a virtual machine. Exit code 0 when every test passed live.
  */
 public final class RecordHardwareConformance {
   private RecordHardwareConformance() {}
@@ -42,7 +50,15 @@ public final class RecordHardwareConformance {
       String[] kv = args[i].split("=", 2);
       drives.put(Integer.parseInt(kv[0]), kv[1]);
     }
-    HardwareSetup setup = new HardwareSetup(args[1], drives, args[args.length - 1]);
+    OptionalInt worm = OptionalInt.empty();
+    for (Element e : new MtxChanger(args[1], new ProcessRunner(600), Map.of()).inventory()) {
+      if (worm.isEmpty()
+          && e.type() == ElementType.STORAGE
+          && e.cartridge().flatMap(Barcode::cartridgeType).filter(t -> t.isWorm()).isPresent()) {
+        worm = OptionalInt.of(e.address());
+      }
+    }
+    HardwareSetup setup = new HardwareSetup(args[1], drives, worm, args[args.length - 1]);
     setup.write(out.resolve("setup.properties"));
     LiveHardwareConformance.setup = setup;
     LiveHardwareConformance.out = out;

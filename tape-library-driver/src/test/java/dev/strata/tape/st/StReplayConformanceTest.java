@@ -46,6 +46,6 @@ class StReplayConformanceTest extends TapeLibraryConformance {
 
   @Override
   protected OptionalInt wormSlot() {
-    return OptionalInt.empty(); // StDrive does not declare WORM
+    return setup.wormSlot();
   }
 }

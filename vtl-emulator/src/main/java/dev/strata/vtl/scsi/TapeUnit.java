@@ -76,8 +76,11 @@ public final class TapeUnit implements LogicalUnit {
       case 0x0A:
         ready(s);
         return write(cdb, dataOut);
-      case 0x10: // WRITE FILEMARKS(6)
+      case 0x10: // WRITE FILEMARKS(6); none: only flush (nothing is buffered here)
         ready(s);
+        if (Bytes.u24(cdb, 2) == 0) {
+          return ScsiResponse.good();
+        }
         try {
           drive.writeFilemarks(Bytes.u24(cdb, 2));
         } catch (TapeException e) {
@@ -288,13 +291,19 @@ public final class TapeUnit implements LogicalUnit {
     byte[] configuration = new byte[16];
     configuration[0] = 0x10;
     configuration[1] = 0x0E;
+    byte[] medium = new byte[32]; // Medium Configuration: WORMM says the cartridge is WORM
+    medium[0] = 0x1D;
+    medium[1] = 0x1E;
+    medium[2] = (byte) (s.worm() ? 0x01 : 0);
     switch (page) {
       case 0x00 -> pages = new byte[0];
       case 0x0F -> pages = compression;
       case 0x10 -> pages = configuration;
+      case 0x1D -> pages = medium;
       case 0x3F -> {
-        pages = Arrays.copyOf(compression, 32);
+        pages = Arrays.copyOf(compression, 64);
         System.arraycopy(configuration, 0, pages, 16, 16);
+        System.arraycopy(medium, 0, pages, 32, 32);
       }
       default -> {
         return ScsiResponse.check(Sense.invalidField());

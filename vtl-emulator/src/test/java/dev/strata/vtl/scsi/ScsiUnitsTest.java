@@ -120,6 +120,8 @@ class ScsiUnitsTest {
     assertThat(position()).isEqualTo(3);
     assertThat(run(tape, cdb(0x01, 0, 0, 0, 0, 0)).status()).isEqualTo(ScsiResponse.GOOD);
     assertThat(position()).isZero();
+    // writing no filemarks only flushes: nothing after the position is lost
+    assertThat(run(tape, cdb(0x10, 0, 0, 0, 0, 0)).status()).isEqualTo(ScsiResponse.GOOD);
 
     ScsiResponse longer = run(tape, read6(4096)); // the block is shorter than asked: ILI, residue
     assertSense(longer, Sense.NO_SENSE, 0, 0);
