@@ -261,9 +261,10 @@ public final class StDrive implements TapeDrive {
   }
 
   /**
-   * One write(2). At early warning st completes the write that reaches it and refuses the next one
-   * with ENOSPC (writing nothing); the driver then writes once more, as st allows, and reports
-   * {@link TapeException.EarlyWarning} after that write succeeded, or {@link
+   * One write(2), then MTIOCGET (answered from st's state, no command to the drive). st completes
+   * the write that reaches early warning and sets its EOT bit, which the driver reports as {@link
+   * TapeException.EarlyWarning}; st then refuses the next write once with ENOSPC, writing nothing,
+   * and the driver writes again, as st allows: early warning again if that succeeded, {@link
    * TapeException.EndOfMedium} if it did not.
    */
   @Override
@@ -278,6 +279,9 @@ public final class StDrive implements TapeDrive {
       if (n != length) {
         throw new TapeException.HardwareError(
             name + " wrote " + n + " of a " + length + "-byte block");
+      }
+      if (device.status().endOfTape()) {
+        throw new TapeException.EarlyWarning(safePosition());
       }
     } catch (StDeviceException e) {
       if (e.errno() != Libc.ENOSPC) {
