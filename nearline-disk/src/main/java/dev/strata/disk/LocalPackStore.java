@@ -63,6 +63,20 @@ public final class LocalPackStore implements PackStore {
   }
 
   /**
+   * Creates one directory inside an existing one. Never its parents: a store whose directory
+   * vanished (an unmounted disk, a deleted target) must fail, not grow a new, empty root.
+   */
+  private static void createChild(Path dir) throws IOException {
+    try {
+      Files.createDirectory(dir);
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      if (!Files.isDirectory(dir)) {
+        throw e;
+      }
+    }
+  }
+
+  /**
    * Opens the store in {@code root}, which must be an existing writable directory; creates its
    * layout and removes uploads left behind by a crash.
    */
@@ -71,9 +85,9 @@ public final class LocalPackStore implements PackStore {
       throw new NoSuchFileException(root.toString(), null, "no directory at " + root);
     }
     LocalPackStore store = new LocalPackStore(root.toAbsolutePath(), clock);
-    Files.createDirectories(store.packs);
-    Files.createDirectories(store.retention);
-    Files.createDirectories(store.tmp);
+    createChild(store.packs);
+    createChild(store.retention);
+    createChild(store.tmp);
     java.time.Instant stale = clock.instant().minus(STALE_UPLOAD);
     try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(store.tmp)) {
       for (Path p : leftovers) {
@@ -152,7 +166,7 @@ public final class LocalPackStore implements PackStore {
       Path target = file(name);
       Path dir = target.getParent();
       if (!Files.isDirectory(dir)) {
-        Files.createDirectories(dir);
+        createChild(dir);
         DurableFiles.fsyncDirectory(packs);
       }
       try {
@@ -259,7 +273,7 @@ public final class LocalPackStore implements PackStore {
           "pack '" + name + "' is retained until " + current.get() + "; a lock is never shortened");
     }
     Path lock = lockFile(name);
-    Files.createDirectories(lock.getParent());
+    createChild(lock.getParent());
     DurableFiles.write(lock, ByteBuffer.wrap(until.toString().getBytes(StandardCharsets.US_ASCII)));
   }
 

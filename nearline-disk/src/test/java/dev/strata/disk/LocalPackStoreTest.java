@@ -35,6 +35,18 @@ class LocalPackStoreTest extends PackStoreConformance {
         .isInstanceOf(NoSuchFileException.class);
   }
 
+  /** A vanished target (an unmounted disk, a deleted directory) fails; it never grows back. */
+  @Test
+  void aStoreWhoseDirectoryVanishedFailsAndDoesNotRecreateIt() throws Exception {
+    PackStore s = store();
+    put(s, "first", bytes(10, 1));
+    org.apache.commons.io.file.PathUtils.deleteDirectory(dir);
+    assertThatThrownBy(() -> put(s, "second", bytes(10, 2))).isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> s.retain(PackName.of("first"), clock.instant().plusSeconds(10)))
+        .isInstanceOf(IOException.class);
+    assertThat(dir).doesNotExist();
+  }
+
   @Test
   void removesUploadsLeftBehindByACrashButNotOnesInProgress() throws Exception {
     store();
