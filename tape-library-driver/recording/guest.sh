@@ -7,6 +7,7 @@ exec > /share/guest.log 2>&1
 classpath() { sed -e "s#$HOST_M2#/m2#g" "/share/$1"; }
 DRIVER_CP=/repo/tape-library-driver/target/test-classes:/repo/tape-library-driver/target/classes:$(classpath cp-driver.txt)
 VTL_CP=/repo/vtl-emulator/target/classes:/repo/tape-library-driver/target/classes:$(classpath cp-vtl.txt)
+echo "== kernel modules"
 modprobe target_core_user
 modprobe tcm_loop
 modprobe st
@@ -21,6 +22,7 @@ cp /share/library.properties /tmp/vtl-library/
 cp /share/library-elements.properties /tmp/vtl-library/elements.properties
 cp /share/large-library.properties /tmp/vtl-large/library.properties
 cp /share/tiny-library.properties /tmp/vtl-tiny/library.properties
+echo "== TCMU devices, then the VTL processes"
 CORE=/sys/kernel/config/target/core/user_1
 UNITS="changer drive100 drive101 large-changer tiny-changer tiny-drive100"
 mkdir -p $CORE
@@ -39,6 +41,7 @@ for i in $(seq 1 1200); do
 done
 cat /tmp/vtl.log /tmp/vtl-large.log /tmp/vtl-tiny.log
 
+echo "== attaching the units (tcm_loop)"
 # Only now attach the units to the loopback fabric: the kernel's scan sends INQUIRY at once.
 LOOP=/sys/kernel/config/target/loopback/naa.50014050000000a1
 mkdir -p $LOOP/tpgt_1
@@ -64,7 +67,8 @@ mtx -f "$CHANGER" status
 # mtx on the large library, in the transcript format, exactly the commands MtxChanger issues for
 # moves slot 5 -> drive 0, slot 7 -> the first mail slot, drive 0 -> slot 5.
 record() {
-  { echo "\$ $*"; "$@" > /tmp/out 2> /tmp/err; echo "= $?"; sed 's/^/> /' /tmp/out; sed 's/^/! /' /tmp/err; echo; } \
+  { echo "\$ $*"; status=0; "$@" > /tmp/out 2> /tmp/err || status=$?; echo "= $status"
+    sed 's/^/> /' /tmp/out; sed 's/^/! /' /tmp/err; echo; } \
     >> /share/recorded-mtx/vtl-large-library.transcript
 }
 mkdir -p /share/recorded-mtx
@@ -82,9 +86,11 @@ DRIVES=$(lsscsi -g | awk '$2 == "tape" && $1 ~ /:[12]]$/ { split($1, a, ":"); su
 echo "drives: $DRIVES"
 ORIGIN="Linux $(uname -r) st and sg drivers, mtx $(dpkg-query -W -f='${Version}' mtx), against the Strata VTL served as SCSI devices (TCMU, tcm_loop) in a QEMU virtual machine"
 set +e
+echo "== recording the conformance suite"
 java -cp "$DRIVER_CP" dev.strata.tape.st.RecordHardwareConformance /share/recorded "$CHANGER" $DRIVES "$ORIGIN"
 suite=$?
-java -cp "$DRIVER_CP" dev.strata.tape.st.RecordEarlyWarning /share/recorded "$TINY" "100=$TINY_DRIVE" "$ORIGIN (a library of 100 kB cartridges)"
+echo "== recording the scenarios on 100 kB cartridges"
+java -cp "$DRIVER_CP" dev.strata.tape.st.RecordTinyCartridges /share/recorded "$TINY" "100=$TINY_DRIVE" "$ORIGIN (a library of 100 kB cartridges)"
 warning=$?
 [ $suite = 0 ] && [ $warning = 0 ]; echo $? > /share/recorder.exit
 echo "--- vtl logs"

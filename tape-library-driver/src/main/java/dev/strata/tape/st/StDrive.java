@@ -56,16 +56,21 @@ public final class StDrive implements TapeDrive {
   public Set<DriveCapability> capabilities() {
     if (capabilities == null) {
       Set<DriveCapability> c = EnumSet.of(DriveCapability.LOCATE);
+      boolean opened = !device.isOpen();
       try {
-        if (!device.isOpen()) {
+        if (opened) {
           device.open();
         }
         byte[] page = device.modeSense(MEDIUM_CONFIGURATION_PAGE);
         if (page.length > 6 && (page[4] & 0x3F) == MEDIUM_CONFIGURATION_PAGE) {
           c.add(DriveCapability.WORM);
         }
+        if (opened) {
+          device.close();
+        }
       } catch (StDeviceException e) {
         // no such page: the drive does not do WORM
+        closeQuietly(opened);
       }
       capabilities = c;
     }
@@ -101,21 +106,50 @@ public final class StDrive implements TapeDrive {
     return new TapeException.HardwareError(name + ": " + what + " failed: " + e.getMessage());
   }
 
+  /**
+   * The st status. The device is held open only while a cartridge is loaded (from {@link #load} to
+   * {@link #unload}); otherwise it is opened for the question and closed again, so another process
+   * — or another driver object — can use the drive.
+   */
   private MtStatus mtStatus() throws TapeException {
+    boolean opened = !device.isOpen();
     try {
-      if (!device.isOpen()) {
+      if (opened) {
         device.open();
       }
-      return device.status();
+      MtStatus s = device.status();
+      if (opened) {
+        device.close();
+      }
+      return s;
     } catch (StDeviceException e) {
+      closeQuietly(opened);
       throw hardware("reading the drive status", e);
     }
   }
 
+  private void closeQuietly(boolean opened) {
+    if (opened) {
+      try {
+        device.close();
+      } catch (StDeviceException ignored) {
+        // the first failure is the one reported
+      }
+    }
+  }
+
+  /** Requires a loaded cartridge, and holds the device open while it is. */
   private MtStatus ready() throws TapeException {
     MtStatus s = mtStatus();
     if (!s.online()) {
       throw new TapeException.NotReady("no cartridge is loaded in drive " + name);
+    }
+    if (!device.isOpen()) {
+      try {
+        device.open();
+      } catch (StDeviceException e) {
+        throw hardware("opening", e);
+      }
     }
     return s;
   }
@@ -195,13 +229,17 @@ public final class StDrive implements TapeDrive {
   @Override
   public DriveStatus status() throws TapeException {
     MtStatus s = mtStatus();
-    long position = s.online() ? safePosition() : 0;
+    if (!s.online()) {
+      return new DriveStatus(
+          false, Optional.empty(), 0, s.writeProtected(), false, s.cleaningRequested());
+    }
+    ready();
     return new DriveStatus(
-        s.online(),
+        true,
         Optional.empty(),
-        position,
+        safePosition(),
         s.writeProtected(),
-        s.online() && wormLoaded(),
+        wormLoaded(),
         s.cleaningRequested());
   }
 
@@ -221,12 +259,14 @@ public final class StDrive implements TapeDrive {
         try {
           device.op(MtOp.MTLOAD, 1);
         } catch (StDeviceException e) {
+          device.close();
           throw new TapeException.NotReady("drive " + name + " is empty: " + e.getMessage());
         }
         device.close();
         device.open();
       }
       if (!device.status().online()) {
+        device.close();
         throw new TapeException.NotReady("drive " + name + " did not become ready");
       }
       device.op(MtOp.MTREW, 1);
@@ -240,6 +280,7 @@ public final class StDrive implements TapeDrive {
   public void unload() throws TapeException {
     try {
       if (mtStatus().online()) {
+        ready();
         settle();
         device.op(MtOp.MTOFFL, 1);
       }

@@ -21,9 +21,12 @@ import java.util.OptionalInt;
  * thread-safe.
  */
 public final class TapeVolumeReader {
-  private static final int MAX_BLOCK = 16 << 20;
+  /** Room for the label block; every later block is at most the label's block size. */
+  private static final int LABEL_BLOCK = 64 << 10;
+
   private final TapeDrive drive;
-  private final ByteBuffer buf = ByteBuffer.allocate(MAX_BLOCK);
+  private ByteBuffer buf = ByteBuffer.allocate(LABEL_BLOCK);
+  private VolumeLabel label;
 
   public TapeVolumeReader(TapeDrive drive) {
     this.drive = drive;
@@ -44,7 +47,13 @@ public final class TapeVolumeReader {
 
   private VolumeLabel readLabel() throws IOException {
     drive.rewind();
-    ByteBuffer b = readBlock();
+    buf = ByteBuffer.allocate(LABEL_BLOCK);
+    ByteBuffer b;
+    try {
+      b = readBlock();
+    } catch (TapeException.IllegalRequest e) {
+      throw new IOException("not a Strata volume: its first block is larger than a label", e);
+    }
     if (b == null) {
       throw new IOException("not a Strata volume: tape file 0 is empty");
     }
@@ -57,7 +66,16 @@ public final class TapeVolumeReader {
     if (readBlock() != null) {
       throw new IOException("not a Strata volume: tape file 0 holds more than the label");
     }
+    this.label = label;
+    // Reads ask for no more than the largest block written: drives (and st) limit a transfer.
+    buf = ByteBuffer.allocate(label.blockSize());
     return label;
+  }
+
+  private void ensureLabel() throws IOException {
+    if (label == null) {
+      readLabel();
+    }
   }
 
   public Scan scan() throws IOException {
@@ -154,6 +172,7 @@ public final class TapeVolumeReader {
 
   /** The pieces listed by the volume's last index (written when the volume was last closed). */
   public List<PieceInfo> index() throws IOException {
+    ensureLabel();
     drive.spaceToEndOfData();
     drive.spaceFilemarks(-2);
     drive.spaceFilemarks(1);
@@ -194,6 +213,7 @@ public final class TapeVolumeReader {
 
   /** Streams piece {@code piece} back into {@code out}, checking every block. */
   public void read(PieceInfo piece, OutputStream out) throws IOException {
+    ensureLabel();
     drive.rewind();
     drive.spaceFilemarks(piece.file());
     ByteBuffer first = open(readBlock());

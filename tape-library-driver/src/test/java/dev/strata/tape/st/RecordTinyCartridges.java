@@ -8,16 +8,18 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 /**
- * Records {@link EarlyWarningScenario} against live devices whose cartridges hold a few blocks:
+ * Records {@link EarlyWarningScenario} and {@link SpanningScenario} against live devices whose
+ * cartridges hold a few blocks:
  *
  * <pre>
- *   java -cp TEST-CLASSPATH dev.strata.tape.st.RecordEarlyWarning OUT-DIR CHANGER-SG ADDRESS=ST-NODE ORIGIN
+ *   java -cp TEST-CLASSPATH dev.strata.tape.st.RecordTinyCartridges OUT-DIR CHANGER-SG ADDRESS=ST-NODE ORIGIN
  * </pre>
  *
- * writes {@code early-warning.transcript} and {@code early-warning.properties} into OUT-DIR.
+ * writes {@code early-warning.transcript} and {@code early-warning.properties} into OUT-DIR; then
+ * records {@link SpanningScenario} (the library needs two cartridges) as {@code spanning.*}.
  */
-public final class RecordEarlyWarning {
-  private RecordEarlyWarning() {}
+public final class RecordTinyCartridges {
+  private RecordTinyCartridges() {}
 
   public static void main(String[] args) throws Exception {
     Path out = Path.of(args[0]);
@@ -39,5 +41,13 @@ public final class RecordEarlyWarning {
             + o.written()
             + " blocks written, warning from block "
             + o.firstWarning());
+    setup.write(out.resolve("spanning.properties"));
+    Path spanning = out.resolve("spanning.transcript");
+    Files.deleteIfExists(spanning);
+    SpanningScenario.run(
+        setup.library(
+            new RecordingRunner(new ProcessRunner(600), spanning),
+            node -> new RecordingStDevice(new LinuxStDevice(node), spanning)));
+    System.out.println("spanning: a pack across two cartridges read back");
   }
 }
