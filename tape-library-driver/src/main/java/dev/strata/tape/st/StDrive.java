@@ -14,18 +14,19 @@ import java.util.Set;
 /**
  * A real tape drive through the Linux st driver, in variable-block mode: one write(2) is one tape
  * block, read(2) returns one block or 0 at a filemark, positioning is MTIOCTOP and the position is
- * READ POSITION (MTIOCPOS), all on one descriptor held from {@link #load} to {@link #unload}.
+ * READ POSITION (MTIOCPOS), all on one descriptor held while a cartridge is loaded (from {@link
+ * #load} to {@link #unload}; a question about an empty drive opens and closes it again).
  *
  * <p>st reports conditions as an errno; where one errno has several causes (EIO above all) the
  * driver asks MTIOCGET which status bits are set and names the condition from them. Where st's
  * semantics differ from the SPI's, the driver bridges them, and says so at the method: spacing over
  * blocks crosses a filemark in st but stops before it here; a read into a buffer too small skips
- * the block in st but not here; st's early warning refuses the next write once (ENOSPC) where the
- * SPI reports it after the write that reached it; st ends a tape file with a filemark of its own
- * when a drive that last wrote blocks is rewound, located, unloaded, spaced back over filemarks or
- * closed, where the SPI writes only the filemarks asked for — so before any such move the driver
- * writes zero filemarks (WRITE FILEMARKS 0 flushes the drive's buffer to the medium and ends st's
- * writing state).
+ * the block in st but not here; st flags the write that reaches early warning only in its status
+ * (the driver reads it after every write) and refuses the next write once (ENOSPC, the driver
+ * writes again); st ends a tape file with a filemark of its own when a drive that last wrote blocks
+ * is rewound, located, unloaded, spaced back over filemarks or closed, where the SPI writes only
+ * the filemarks asked for — so before any such move the driver writes zero filemarks (WRITE
+ * FILEMARKS 0 flushes the drive's buffer to the medium and ends st's writing state).
  *
  * <p>Capabilities: {@link DriveCapability#LOCATE}, and {@link DriveCapability#WORM} when the drive
  * reports the Medium Configuration mode page, whose WORMM bit says whether the loaded cartridge is
