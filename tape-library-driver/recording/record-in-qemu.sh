@@ -63,7 +63,9 @@ mvn -B -q dependency:build-classpath -pl vtl-emulator -Dmdep.includeScope=runtim
 
 kernel=$(ls "$work"/rootfs/boot/vmlinuz-* | tail -1)
 initrd=$(ls "$work"/rootfs/boot/initrd.img-* | tail -1)
-timeout 1200 qemu-system-x86_64 -accel tcg,thread=multi -cpu max -m 3072 -smp 2 \
+# A CPU without AVX: QEMU 7.2's emulation of the newest vector instructions crashed the JVM's
+# compiled code now and then (SIGSEGV in C1 code) with -cpu max.
+timeout 1200 qemu-system-x86_64 -accel tcg,thread=multi -cpu Nehalem -m 3072 -smp 2 \
   -nographic -no-reboot -nic none \
   -kernel "$kernel" -initrd "$initrd" \
   -append "root=/dev/vda rw console=ttyS0 init=/strata-init quiet panic=-1" \

@@ -126,7 +126,7 @@ public final class VtlMain {
               + " /sys/kernel/config/target/core/user_*/ first (docs/operations.md)");
       return 1;
     }
-    List<Thread> threads = new java.util.ArrayList<>();
+    CountDownLatch ended = new CountDownLatch(1);
     for (TcmuDevice.Found f : found) {
       LogicalUnit unit;
       String serial = lib.name() + "-" + f.unitName();
@@ -139,17 +139,23 @@ public final class VtlMain {
         err.println("vtl scsi: unknown unit '" + f.unitName() + "' on " + f.uio());
         return 1;
       }
-      Thread t = new Thread(new TcmuDevice(f.uio(), f.size(), unit), "tcmu-" + f.unitName());
+      TcmuDevice device = new TcmuDevice(f.uio(), f.size(), unit);
+      Thread t =
+          new Thread(
+              () -> {
+                device.run();
+                ended.countDown();
+              },
+              "tcmu-" + f.unitName());
+      t.setDaemon(true);
       t.start();
-      threads.add(t);
       out.println("vtl: " + f.unitName() + " of '" + lib.name() + "' served on " + f.uio());
     }
     out.println("vtl: ready");
     out.flush();
-    for (Thread t : threads) {
-      t.join();
-    }
-    return 1; // a unit's thread ended: its error was logged
+    ended.await();
+    err.println("vtl scsi: a unit stopped serving (its error is logged above); stopping");
+    return 1;
   }
 
   private static int status(Map<String, String> o, PrintStream out, PrintStream err)

@@ -78,6 +78,22 @@ class VtlServerProcessTest {
             VtlMain.run(
                 new String[] {"status", "--dir", dir.resolve("none").toString()}, System.out, e))
         .isEqualTo(1);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: vtl serve", "no library in");
+    assertThat(VtlMain.run(new String[] {"scsi"}, System.out, e)).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("usage: vtl serve", "no library in", "vtl scsi: --dir is required");
+  }
+
+  /** Without TCMU devices configured for it (as on this machine), the SCSI front end says how. */
+  @Test
+  void theScsiFrontEndExplainsWhatItNeeds() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        dev.strata.vtl.scsi.TcmuDevice.discover(Path.of("/sys/class/uio")).isEmpty(),
+        "this machine has Strata TCMU devices configured");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+    String[] args = {"scsi", "--dir", dir.resolve("lib").toString(), "--units", "dc1"};
+    assertThat(VtlMain.run(args, System.out, e)).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("no TCMU device is configured with dev_config=strata/dc1/", "docs/operations.md");
   }
 }

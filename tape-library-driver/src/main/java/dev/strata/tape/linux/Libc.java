@@ -12,7 +12,6 @@ import com.sun.jna.Pointer;
  * on a 64-bit machine only: {@code size_t} and {@code long} are Java {@code long}s.
  */
 public interface Libc extends Library {
-  int O_RDONLY = 0;
   int O_RDWR = 2;
   int O_NONBLOCK = 0x800;
   int PROT_READ = 1;
@@ -20,10 +19,8 @@ public interface Libc extends Library {
   int MAP_SHARED = 1;
 
   int EIO = 5;
-  int ENXIO = 6;
   int ENOMEM = 12;
   int EACCES = 13;
-  int EBUSY = 16;
   int EINVAL = 22;
   int ENOSPC = 28;
   int EROFS = 30;

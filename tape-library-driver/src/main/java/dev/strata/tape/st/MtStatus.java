@@ -20,7 +20,6 @@ public record MtStatus(
   static final long EOD = 0x08000000L;
   static final long WR_PROT = 0x04000000L;
   static final long ONLINE = 0x01000000L;
-  static final long DR_OPEN = 0x00040000L;
   static final long CLN = 0x00008000L;
 
   /** A cartridge is loaded and the drive is ready. */

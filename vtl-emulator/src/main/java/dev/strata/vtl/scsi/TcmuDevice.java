@@ -81,7 +81,14 @@ public final class TcmuDevice implements Runnable {
       LOG.log(Level.SEVERE, "cannot open " + uio + ": " + c.strerror(e.getErrorCode()));
       return;
     }
-    Pointer base = c.mmap(null, size, Libc.PROT_READ | Libc.PROT_WRITE, Libc.MAP_SHARED, fd, 0);
+    Pointer base;
+    try {
+      base = c.mmap(null, size, Libc.PROT_READ | Libc.PROT_WRITE, Libc.MAP_SHARED, fd, 0);
+    } catch (LastErrorException e) {
+      LOG.log(Level.SEVERE, "cannot map " + uio + ": " + c.strerror(e.getErrorCode()));
+      c.close(fd);
+      return;
+    }
     Memory event = new Memory(4);
     try {
       while (!Thread.currentThread().isInterrupted()) {
