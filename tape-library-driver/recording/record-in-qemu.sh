@@ -9,7 +9,7 @@
 #
 # Needs root (debootstrap) and Debian's qemu-system-x86 and debootstrap packages (installed if
 # missing). The virtual machine's disk is built once into $STRATA_RECORDING_WORK (default
-# /var/tmp/strata-recording). Takes about 2 minutes once that disk exists (building it, about 5).
+# /var/tmp/strata-recording). Takes about 4 minutes once that disk exists (building it, about 5).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -63,9 +63,10 @@ mvn -B -q dependency:build-classpath -pl vtl-emulator -Dmdep.includeScope=runtim
 
 kernel=$(ls "$work"/rootfs/boot/vmlinuz-* | tail -1)
 initrd=$(ls "$work"/rootfs/boot/initrd.img-* | tail -1)
-# A CPU without AVX: QEMU 7.2's emulation of the newest vector instructions crashed the JVM's
-# compiled code now and then (SIGSEGV in C1 code) with -cpu max.
-timeout 1200 qemu-system-x86_64 -accel tcg,thread=multi -cpu Nehalem -m 3072 -smp 2 \
+# One host thread for both virtual CPUs: with multi-threaded TCG, QEMU 7.2 now and then ran a
+# JVM's freshly compiled code before seeing it patched (SIGSEGV / SIGILL in C1 code, about one run
+# in five). A CPU model without AVX keeps the guest on long-emulated instructions.
+timeout 1800 qemu-system-x86_64 -accel tcg,thread=single -cpu Nehalem -m 3072 -smp 2 \
   -nographic -no-reboot -nic none \
   -kernel "$kernel" -initrd "$initrd" \
   -append "root=/dev/vda rw console=ttyS0 init=/strata-init quiet panic=-1" \
