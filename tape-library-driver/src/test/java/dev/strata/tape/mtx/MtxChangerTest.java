@@ -188,4 +188,20 @@ class MtxChangerTest {
     assertThat(printed)
         .startsWith("  Storage Changer /dev/sg3:2 Drives, 24 Slots ( 4 Import/Export )\n");
   }
+
+  /**
+   * The inspector's output is real mtx's, line for line, for the states the recording holds without
+   * a loaded drive (mtx pads volume tags with the spaces the changer sent; trailing spaces aside).
+   */
+  @Test
+  void printsAnInventoryAsRealMtxDid() throws Exception {
+    List<Transcript.Entry> recorded = transcript("vtl-large-library");
+    for (int entry : new int[] {0, 6}) {
+      String real = recorded.get(entry).result().stdout();
+      String printed = MtxStatusFormat.format("/dev/sg4", MtxStatus.parse(real).elements());
+      assertThat(printed.lines().map(String::stripTrailing).toList())
+          .as("state " + entry)
+          .isEqualTo(real.lines().map(String::stripTrailing).toList());
+    }
+  }
 }
