@@ -70,16 +70,10 @@ public class LiveHardwareConformance extends TapeLibraryConformance {
         e.cartridge().ifPresent(b -> home.put(b, e.address()));
       }
     }
-    boolean moved = true;
-    while (moved) {
-      moved = false;
-      for (Element e : plain.inventory()) {
-        Integer h = e.cartridge().map(home::get).orElse(null);
-        if (h != null && h != e.address() && isEmpty(plain, h)) {
-          plain.move(e.address(), h);
-          moved = true;
-        }
-      }
+    Element misplaced = misplaced(inventory);
+    while (misplaced != null) {
+      plain.move(misplaced.address(), home.get(misplaced.cartridge().orElseThrow()));
+      misplaced = misplaced(plain.inventory());
     }
     int firstDrive = setup.drives().keySet().iterator().next();
     LinuxStDevice device = devices.get(setup.drives().get(firstDrive));
@@ -99,10 +93,17 @@ public class LiveHardwareConformance extends TapeLibraryConformance {
     }
   }
 
-  private static boolean isEmpty(MtxChanger changer, int address) throws Exception {
-    return changer.inventory().stream()
-        .filter(e -> e.address() == address)
-        .noneMatch(Element::full);
+  /** A cartridge away from its home slot while that slot is empty, if there is one. */
+  private static Element misplaced(List<Element> inventory) {
+    for (Element e : inventory) {
+      Integer h = e.cartridge().map(home::get).orElse(null);
+      if (h != null
+          && h != e.address()
+          && inventory.stream().noneMatch(x -> x.address() == h && x.full())) {
+        return e;
+      }
+    }
+    return null;
   }
 
   @Override
