@@ -20,9 +20,32 @@ public final class Api {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final URI root;
+  private final String authorization;
 
+  /** A client without credentials. */
   public Api(URI root) {
+    this(root, null);
+  }
+
+  /** A client that sends {@code authorization} as the Authorization header of every request. */
+  public Api(URI root, String authorization) {
     this.root = root;
+    this.authorization = authorization;
+  }
+
+  /** The same server with other credentials ({@code null}: none). */
+  public Api as(String authorization) {
+    return new Api(root, authorization);
+  }
+
+  public static String bearer(String token) {
+    return "Bearer " + token;
+  }
+
+  public static String basic(String user, String password) {
+    return "Basic "
+        + java.util.Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   /** A response with its body parsed as JSON when it is JSON. */
@@ -85,7 +108,9 @@ public final class Api {
     try (java.net.Socket socket = new java.net.Socket(root.getHost(), root.getPort())) {
       socket.setSoTimeout(60_000);
       var out = socket.getOutputStream();
-      out.write((head + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      String auth = authorization == null ? "" : "\r\nAuthorization: " + authorization;
+      out.write(
+          (head + auth + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
       if (body != null) {
         try {
           out.write(body);
@@ -138,7 +163,14 @@ public final class Api {
     return root.getHost() + ":" + root.getPort();
   }
 
+  public Reply delete(String path) {
+    return send(HttpRequest.newBuilder(root.resolve(path)).DELETE());
+  }
+
   public Reply send(HttpRequest.Builder request) {
+    if (authorization != null) {
+      request.setHeader("Authorization", authorization);
+    }
     try {
       HttpResponse<String> r =
           http.send(

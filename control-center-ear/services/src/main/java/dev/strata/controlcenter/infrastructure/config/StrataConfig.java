@@ -1,5 +1,7 @@
 package dev.strata.controlcenter.infrastructure.config;
 
+import dev.strata.controlcenter.application.PoolSettings;
+import dev.strata.pool.ProbeThresholds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -16,7 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * META-INF/microprofile-config.properties}). Nothing else in the code reads configuration.
  */
 @ApplicationScoped
-public class StrataConfig {
+public class StrataConfig implements PoolSettings {
 
   @Inject
   @ConfigProperty(name = "strata.data.dir", defaultValue = "strata-data")
@@ -105,7 +107,13 @@ public class StrataConfig {
     return minFreeRatio;
   }
 
+  @Override
+  public ProbeThresholds probeThresholds() {
+    return new ProbeThresholds(minFreeRatio);
+  }
+
   /** How long probe results are kept; older ones are deleted by a scheduled job. */
+  @Override
   public Duration probeRetention() {
     if (probeRetentionDays < 1) {
       throw new IllegalStateException("strata.probe.retention.days must be at least 1");

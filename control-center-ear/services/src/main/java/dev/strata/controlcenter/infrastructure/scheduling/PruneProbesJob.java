@@ -1,5 +1,6 @@
 package dev.strata.controlcenter.infrastructure.scheduling;
 
+import dev.strata.controlcenter.application.Caller;
 import dev.strata.controlcenter.application.ProbeService;
 import java.util.logging.Logger;
 import org.quartz.DisallowConcurrentExecution;
@@ -21,7 +22,7 @@ public class PruneProbesJob implements Job {
   @Override
   public void execute(JobExecutionContext context) throws JobExecutionException {
     try {
-      int n = probes.forgetOldProbes();
+      int n = probes.forgetOldProbes(Caller.SYSTEM);
       LOG.fine(() -> "deleted " + n + " probe result(s) past their retention");
     } catch (RuntimeException e) {
       throw new JobExecutionException("pruning probe results failed", e, false);

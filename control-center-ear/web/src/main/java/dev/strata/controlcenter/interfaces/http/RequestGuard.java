@@ -4,10 +4,8 @@ import dev.strata.controlcenter.infrastructure.config.AllowedHosts;
 import dev.strata.controlcenter.infrastructure.config.StrataConfig;
 import dev.strata.controlcenter.interfaces.rest.Problem;
 import jakarta.inject.Inject;
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -31,11 +29,9 @@ import java.util.Set;
  *       again while the body is read.
  * </ul>
  *
- * Every answer also carries headers that stop browsers from sniffing, framing or caching it.
+ * Every answer also carries headers that stop browsers from sniffing, framing or caching it. Mapped
+ * in {@code web.xml}, after the audit trail.
  */
-@WebFilter(
-    urlPatterns = "/*",
-    dispatcherTypes = {DispatcherType.REQUEST})
 public class RequestGuard extends HttpFilter {
   private static final long serialVersionUID = 1L;
   private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");

@@ -2,6 +2,7 @@ package dev.strata.controlcenter.interfaces.rest;
 
 import dev.strata.controlcenter.application.DomainFailure;
 import dev.strata.controlcenter.application.VersionConflictException;
+import dev.strata.pool.AccessDeniedException;
 import dev.strata.pool.DuplicateIdentityException;
 import dev.strata.pool.InvalidValueException;
 import dev.strata.pool.UnknownIdentityException;
@@ -66,6 +67,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
           e.getMessage(),
           instance,
           null);
+    }
+    if (e instanceof AccessDeniedException) {
+      return new Problem(Problem.FORBIDDEN, "Forbidden", 403, e.getMessage(), instance, null);
     }
     if (e instanceof UnknownIdentityException) {
       return new Problem(Problem.NOT_FOUND, "Not found", 404, e.getMessage(), instance, null);
