@@ -1,6 +1,7 @@
 package dev.strata.vtl;
 
 import dev.strata.tape.Barcode;
+import dev.strata.tape.CartridgeType;
 import dev.strata.tape.DriveCapability;
 import dev.strata.tape.DriveStatus;
 import dev.strata.tape.Element;
@@ -143,6 +144,11 @@ public final class RemoteTapeLibrary implements TapeLibrary, AutoCloseable {
           o.writeInt(from);
           o.writeInt(to);
         });
+  }
+
+  @Override
+  public long capacityOf(CartridgeType type) throws TapeException {
+    return ask(VtlProtocol.CAPACITY_OF, 0, o -> o.writeUTF(type.name()), DataInputStream::readLong);
   }
 
   @Override

@@ -24,6 +24,10 @@ final class VtlProtocol {
   static final int RESCAN = 4;
   static final int MOVE = 5;
   static final int DRIVE = 6;
+
+  /** A cartridge type's capacity in this library: the type's name in, the bytes (i64) out. */
+  static final int CAPACITY_OF = 7;
+
   static final int DRIVE_NAME = 10;
   static final int DRIVE_CAPABILITIES = 11;
   static final int STATUS = 12;

@@ -1,5 +1,6 @@
 package dev.strata.vtl;
 
+import dev.strata.tape.CartridgeType;
 import dev.strata.tape.DriveStatus;
 import dev.strata.tape.ReadResult;
 import dev.strata.tape.TapeDrive;
@@ -111,6 +112,16 @@ public final class VtlServer implements AutoCloseable {
         int to = in.readInt();
         library.move(from, to);
         ok(out);
+      }
+      case VtlProtocol.CAPACITY_OF -> {
+        String type = in.readUTF();
+        CartridgeType t;
+        try {
+          t = CartridgeType.valueOf(type);
+        } catch (IllegalArgumentException e) {
+          throw new TapeException.IllegalRequest("no cartridge type " + type);
+        }
+        ok(out).writeLong(library.capacityOf(t));
       }
       default -> driveOp(op, library.drive(address), in, out, block);
     }
