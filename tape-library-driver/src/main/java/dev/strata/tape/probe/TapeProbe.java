@@ -347,7 +347,7 @@ public final class TapeProbe {
         return "probe cartridge " + barcode + " is no longer in the library's inventory";
       }
       if (where.get().address() != driveAddress) {
-        return "probe cartridge " + barcode + " is in element " + where.get().address();
+        return "probe cartridge " + barcode + " stays in element " + where.get().address();
       }
       if (drive == null) {
         drive = library.drive(driveAddress);
