@@ -145,7 +145,9 @@ class TapeProbeOnVtlTest {
       assertThat(r.drive()).contains("local-vtl/drive1");
       assertThat(leases.holder(opened.identity(), DRIVE0)).contains("tape writer");
     }
-    assertThat(leases.holder(opened.identity(), DRIVE1)).as("the probe gave its lease back").isEmpty();
+    assertThat(leases.holder(opened.identity(), DRIVE1))
+        .as("the probe gave its lease back")
+        .isEmpty();
   }
 
   @Test
@@ -166,7 +168,8 @@ class TapeProbeOnVtlTest {
   void withoutAProbeCartridgeTheLibraryIsReachableButUntestedAndSaysWhy() throws Exception {
     opened.close();
     Path other = dir.resolveSibling(dir.getFileName() + "-old");
-    VirtualLibrary.create(other, new LibraryConfig("old", 2, 24, 4, CartridgeType.LTO9, 20, 1, "STR", 0.0001));
+    VirtualLibrary.create(
+        other, new LibraryConfig("old", 2, 24, 4, CartridgeType.LTO9, 20, 1, "STR", 0.0001));
     opened =
         TapeLibraries.discovered()
             .open(URI.create("vtl:" + other), TapeSettings.defaults().withLeases(leases));

@@ -103,8 +103,7 @@ class VirtualLibraryTest {
   void configurationRulesHold() {
     assertThatThrownBy(() -> new LibraryConfig("x", 1, 10, 0, CartridgeType.LTO8, 1, 0, "PRB", 1))
         .hasMessageContaining("barcodePrefix must be other than PRB");
-    assertThatThrownBy(
-            () -> new LibraryConfig("x", 1, 3, 0, CartridgeType.LTO8, 2, 1, "ABC", 1, 1))
+    assertThatThrownBy(() -> new LibraryConfig("x", 1, 3, 0, CartridgeType.LTO8, 2, 1, "ABC", 1, 1))
         .hasMessageContaining("at most as many cartridges as slots");
     assertThatThrownBy(
             () -> new LibraryConfig("x", 1, 10, 0, CartridgeType.CLEANING, 1, 0, "ABC", 1))

@@ -30,7 +30,8 @@ class TapeLibrariesTest {
 
   @Test
   void aSchemeNoDriverOpensIsRefusedNamingTheSchemesThatAre() {
-    assertThatThrownBy(() -> TapeLibraries.discovered().open(URI.create("vtl:/srv/vtl"), REPLAY_NOTHING))
+    assertThatThrownBy(
+            () -> TapeLibraries.discovered().open(URI.create("vtl:/srv/vtl"), REPLAY_NOTHING))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no tape driver for 'vtl:/srv/vtl'")
         .hasMessageContaining("mtx:");
@@ -39,7 +40,8 @@ class TapeLibrariesTest {
   @Test
   void twoDriversForOneSchemeAreAConfigurationError() {
     TapeLibraryProvider a = provider("x");
-    TapeLibraryProvider b = new TapeLibraryProvider() {
+    TapeLibraryProvider b =
+        new TapeLibraryProvider() {
           @Override
           public Set<String> schemes() {
             return Set.of("X");
