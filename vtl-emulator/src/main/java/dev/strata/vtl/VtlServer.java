@@ -77,6 +77,24 @@ public final class VtlServer implements AutoCloseable {
             new DataInputStream(new BufferedInputStream(c.getInputStream(), 1 << 16));
         DataOutputStream out =
             new DataOutputStream(new BufferedOutputStream(c.getOutputStream(), 1 << 16))) {
+      int version;
+      try {
+        version = VtlProtocol.readHello(in);
+      } catch (IOException e) {
+        LOG.log(Level.INFO, "refused a client of the VTL that is not one: " + e.getMessage());
+        return;
+      }
+      VtlProtocol.writeHello(out);
+      if (version != VtlProtocol.VERSION) {
+        LOG.info(
+            () ->
+                "refused a VTL client speaking protocol version "
+                    + version
+                    + " (this server speaks "
+                    + VtlProtocol.VERSION
+                    + ")");
+        return;
+      }
       byte[] block = new byte[MAX_BLOCK];
       while (true) {
         int op;
