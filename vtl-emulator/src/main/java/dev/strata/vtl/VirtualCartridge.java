@@ -16,10 +16,11 @@ import java.util.zip.CRC32C;
  * to back, {@code index} a 16-byte header (magic {@code STRATAVC}, format version, record size,
  * CRC-32C) and one 21-byte record per logical object (kind, data offset, length, CRC-32C of the
  * block, CRC-32C of the record); docs/formats/vtl-cartridge.md is the specification. Cartridges of
- * format version 1 (an index without the header) are still read and appended to as they are. An object is acknowledged once its data and its index
- * record are written, so it survives a killed process; filemarks also force both files to the
- * device, as a drive flushes its buffer at a filemark. Opening recovers from a crash: the index is
- * cut after its last intact record that points at data present, and the data after that record.
+ * format version 1 (an index without the header) are still read and appended to as they are. An
+ * object is acknowledged once its data and its index record are written, so it survives a killed
+ * process; filemarks also force both files to the device, as a drive flushes its buffer at a
+ * filemark. Opening recovers from a crash: the index is cut after its last intact record that
+ * points at data present, and the data after that record.
  *
  * <p>Every block's CRC-32C is checked when read (in the spirit of LTO logical block protection), so
  * bits that flipped at rest are reported as a medium error, never returned.
@@ -140,8 +141,7 @@ final class VirtualCartridge implements AutoCloseable {
   private void recover() throws IOException {
     readHeader();
     long dataSize = data.size();
-    ByteBuffer all =
-        ByteBuffer.allocate((int) Math.min(index.size() - base, Integer.MAX_VALUE));
+    ByteBuffer all = ByteBuffer.allocate((int) Math.min(index.size() - base, Integer.MAX_VALUE));
     index.read(all, base);
     all.flip();
     CRC32C crc = new CRC32C();

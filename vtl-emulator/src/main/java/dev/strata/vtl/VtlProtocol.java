@@ -13,9 +13,9 @@ import java.util.Optional;
 /**
  * The wire protocol between a remote VTL and its clients, over one TCP connection, one request at a
  * time (docs/formats/vtl-protocol.md is the specification). The connection opens with a hello each
- * way: the magic {@code SVTL} and the protocol version (u16); a peer that answers something else
- * is not a Strata VTL, and a version that differs ends the connection after the hello. A request is
- * an operation code (u8), a drive address (u16; 0 for the library) and the operation's arguments; a
+ * way: the magic {@code SVTL} and the protocol version (u16); a peer that answers something else is
+ * not a Strata VTL, and a version that differs ends the connection after the hello. A request is an
+ * operation code (u8), a drive address (u16; 0 for the library) and the operation's arguments; a
  * response is a status (u8: 0 done, 1 a tape condition) and then the result, or the condition's
  * kind and message, which the client raises again as the same {@link
  * dev.strata.tape.TapeException}. Enumerations travel as their names. All integers big-endian

@@ -16,13 +16,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.stream.Stream;
-import java.util.Arrays;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Cartridges written by version 1 of the tape volume format, in VTL cartridges of format version 1
@@ -52,7 +52,9 @@ class GoldenCartridgeTest {
     byte[] index = Files.readAllBytes(source.resolve("cartridges/GLD000L9/index"));
     boolean header =
         Arrays.equals(index, 0, VirtualCartridge.MAGIC.length, VirtualCartridge.MAGIC, 0, 8);
-    assertThat(header).as("the fixture is a version-" + version + " cartridge").isEqualTo(version > 1);
+    assertThat(header)
+        .as("the fixture is a version-" + version + " cartridge")
+        .isEqualTo(version > 1);
     try (Stream<Path> all = Files.walk(source)) {
       for (Path p : all.toList()) {
         Path to = dir.resolve(source.relativize(p).toString());

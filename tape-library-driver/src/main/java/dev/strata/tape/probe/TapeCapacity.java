@@ -115,11 +115,11 @@ public record TapeCapacity(
   }
 
   static String bytes(long n) {
-    if (n < 1_000_000) {
+    if (n < 1000) {
       return n + " B";
     }
-    String[] units = {"MB", "GB", "TB", "PB"};
-    double v = n / 1e6;
+    String[] units = {"kB", "MB", "GB", "TB", "PB"};
+    double v = n / 1e3;
     int u = 0;
     while (v >= 1000 && u < units.length - 1) {
       v /= 1000;
