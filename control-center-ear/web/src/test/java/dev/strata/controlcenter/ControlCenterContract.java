@@ -43,14 +43,28 @@ abstract class ControlCenterContract {
         WebArchive.class, new File(System.getProperty("strata.war")));
   }
 
+  /** The deployment's URL on loopback, where the test containers listen. */
+  URI root() {
+    URI u = URI.create(base.toExternalForm());
+    return URI.create("http://127.0.0.1:" + u.getPort() + u.getPath());
+  }
+
   Api api() {
-    return new Api(URI.create(base.toExternalForm()));
+    return new Api(root());
   }
 
   /** The server root (health, metrics and openapi live there, not under the context). */
   Api server() {
-    URI u = URI.create(base.toExternalForm());
-    return new Api(URI.create(u.getScheme() + "://" + u.getAuthority() + "/"));
+    return new Api(root().resolve("/"));
+  }
+
+  /**
+   * A fresh directory under the disk root the test containers allow (strata.endpoints.disk-roots).
+   */
+  static Path diskDir(String prefix) throws java.io.IOException {
+    Path root = Path.of(System.getProperty("strata.it.dir")).resolve("disks");
+    Files.createDirectories(root);
+    return Files.createTempDirectory(root, prefix);
   }
 
   static String unique(String prefix) {
@@ -163,7 +177,7 @@ abstract class ControlCenterContract {
   @Test
   void dataCentersAndTargetsAreCreatedReadUpdatedAndListed() throws Exception {
     String dc = createDataCenter(unique("dc"));
-    Path disk = Files.createTempDirectory("strata-it-disk");
+    Path disk = diskDir("strata-it-disk");
     String id = unique("disk");
 
     Api.Reply created = registerDisk(id, dc, disk, ",\"capacityBytes\":1000000000");
@@ -224,7 +238,7 @@ abstract class ControlCenterContract {
   @Test
   void probeNowMeasuresATargetAndRecordsIt() throws Exception {
     String dc = createDataCenter(unique("dc"));
-    Path disk = Files.createTempDirectory("strata-it-probe");
+    Path disk = diskDir("strata-it-probe");
     String id = unique("disk");
     assertThat(registerDisk(id, dc, disk, "").status()).isEqualTo(201);
 
@@ -379,18 +393,13 @@ abstract class ControlCenterContract {
     assertProblem(api().get("api/v1/no-such-resource"), 404, null);
     assertProblem(api().get("no-such-page.html"), 404, null);
     assertProblem(
-        api()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create(base.toExternalForm()).resolve("api/v1/targets/local-disk"))
-                    .DELETE()),
+        api().send(HttpRequest.newBuilder(root().resolve("api/v1/targets/local-disk")).DELETE()),
         405,
         null);
     assertProblem(
         api()
             .send(
-                HttpRequest.newBuilder(
-                        URI.create(base.toExternalForm()).resolve("api/v1/data-centers"))
+                HttpRequest.newBuilder(root().resolve("api/v1/data-centers"))
                     .header("Content-Type", "text/plain")
                     .POST(HttpRequest.BodyPublishers.ofString("x"))),
         415,
@@ -416,5 +425,158 @@ abstract class ControlCenterContract {
         Duration.ofSeconds(30),
         "probe counter in /metrics",
         () -> server().get("metrics").body().contains("strata_probes_total"));
+  }
+
+  @Test
+  void refusesAForeignHostAsDnsRebindingWouldSendIt() {
+    Api.Reply r = api().raw("GET /api/v1/data-centers HTTP/1.1\r\nHost: attacker.example:80", null);
+    assertProblem(r, 421, null);
+    Api.Reply none = api().raw("GET /api/v1/data-centers HTTP/1.0", null);
+    assertProblem(none, 421, null);
+  }
+
+  @Test
+  void refusesEveryCrossSiteBrowserRequest() {
+    Api.Reply origin =
+        api()
+            .send(
+                HttpRequest.newBuilder(root().resolve("api/v1/targets"))
+                    .header("Origin", "http://attacker.example")
+                    .GET());
+    assertProblem(origin, 403, null);
+    Api.Reply fetch =
+        api()
+            .send(
+                HttpRequest.newBuilder(root().resolve("api/v1/targets"))
+                    .header("Sec-Fetch-Site", "cross-site")
+                    .GET());
+    assertProblem(fetch, 403, null);
+    Api.Reply preflight =
+        api()
+            .send(
+                HttpRequest.newBuilder(root().resolve("api/v1/targets"))
+                    .header("Origin", "http://attacker.example")
+                    .header("Access-Control-Request-Method", "POST")
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+    assertThat(preflight.status()).isEqualTo(403);
+    assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
+    Api.Reply sameOrigin =
+        api()
+            .send(
+                HttpRequest.newBuilder(root().resolve("api/v1/targets"))
+                    .header("Origin", "http://" + api().host())
+                    .header("Sec-Fetch-Site", "same-origin")
+                    .GET());
+    assertThat(sameOrigin.status()).as(sameOrigin.body()).isEqualTo(200);
+  }
+
+  @Test
+  void aFormPostChangesNothing() throws Exception {
+    // A retired target is never probed on schedule: any probe in its history came from a post.
+    String dc = createDataCenter(unique("dc"));
+    String id = unique("disk");
+    assertThat(registerDisk(id, dc, diskDir("strata-it-form"), ",\"state\":\"RETIRED\"").status())
+        .isEqualTo(201);
+    for (String type :
+        new String[] {
+          "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "text/plain"
+        }) {
+      Api.Reply r =
+          api()
+              .send(
+                  HttpRequest.newBuilder(root().resolve("api/v1/targets/" + id + "/probes"))
+                      .header("Content-Type", type)
+                      .POST(HttpRequest.BodyPublishers.ofString("a=b")));
+      assertProblem(r, 415, null);
+    }
+    assertThat(probeCount(id)).isZero();
+  }
+
+  private int probeCount(String target) {
+    return api()
+        .get("api/v1/targets/" + target + "/probes?limit=1000")
+        .json()
+        .getJsonArray("items")
+        .size();
+  }
+
+  @Test
+  void bodiesBeyondTheLimitAre413WhateverTheyClaim() {
+    String path = "/api/v1/data-centers";
+    String big = "{\"id\":\"" + "a".repeat(2 * 1024 * 1024) + "\"}";
+    Api.Reply declared =
+        api()
+            .raw(
+                "POST "
+                    + path
+                    + " HTTP/1.1\r\nHost: "
+                    + api().host()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: "
+                    + big.length(),
+                big.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    assertProblem(declared, 413, null);
+    byte[] chunk = big.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] chunked =
+        (Integer.toHexString(chunk.length) + "\r\n" + big + "\r\n0\r\n\r\n")
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    Api.Reply streamed =
+        api()
+            .raw(
+                "POST "
+                    + path
+                    + " HTTP/1.1\r\nHost: "
+                    + api().host()
+                    + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked",
+                chunked);
+    assertProblem(streamed, 413, null);
+  }
+
+  @Test
+  void deepNestingAndHugeNumbersAreBadRequests() {
+    assertProblem(
+        api()
+            .post(
+                "api/v1/data-centers", "{\"id\":" + "[".repeat(50_000) + "]".repeat(50_000) + "}"),
+        400,
+        "body");
+    assertProblem(
+        api().post("api/v1/targets", "{\"capacityBytes\":" + "9".repeat(100_000) + "}"),
+        400,
+        "body");
+  }
+
+  @Test
+  void advertisesNoInternals() {
+    Api.Reply options =
+        api()
+            .send(
+                HttpRequest.newBuilder(root().resolve("api/v1/targets"))
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+    assertThat(options.contentType()).doesNotContain("wadl");
+    assertThat(options.body()).doesNotContain("wadl");
+    for (Api.Reply r : List.of(options, api().get("api/v1/targets"), api().get("nothing-here"))) {
+      assertThat(r.header("Server")).as("Server header").isNull();
+      assertThat(r.header("X-Powered-By")).as("X-Powered-By header").isNull();
+    }
+  }
+
+  @Test
+  void targetsCannotPointOutsideWhatTheOperatorAllowed() {
+    String dc = createDataCenter(unique("dc"));
+    for (String endpoint :
+        new String[] {
+          "file:/etc/../tmp", "file:///", "file:/tmp/strata-anywhere", "file:/etc",
+        }) {
+      assertProblem(registerTarget(unique("disk"), dc, "DISK", endpoint, ""), 400, "endpoint");
+    }
+    assertProblem(
+        registerTarget(unique("vtl"), dc, "VTL", "vtl://169.254.169.254:80", ""), 400, "endpoint");
+    assertProblem(
+        registerTarget(
+            unique("s3"), dc, "OBJECT_STORE", "s3://b/p?endpoint=http://169.254.169.254/", ""),
+        400,
+        "endpoint");
+    assertProblem(
+        registerTarget(unique("lib"), dc, "TAPE_LIBRARY", "mtx:/dev/sda", ""), 400, "endpoint");
   }
 }

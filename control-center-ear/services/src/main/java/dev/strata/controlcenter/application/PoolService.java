@@ -31,6 +31,7 @@ public class PoolService {
   EntityManager em;
 
   @Inject Clock clock;
+  @Inject EndpointGuard endpoints;
 
   public List<DataCenter> dataCenters() {
     return em.createQuery("select d from DataCenter d order by d.id", DataCenter.class)
@@ -124,6 +125,7 @@ public class PoolService {
             draft.capacityBytes(),
             draft.state() == null ? TargetState.POTENTIAL : draft.state(),
             clock.instant());
+    endpoints.check(t.kind(), t.endpoint());
     persistNew(t, "storage target", draft.id());
     return t;
   }
@@ -139,6 +141,7 @@ public class PoolService {
         changes.capacityBytes(),
         changes.state(),
         clock.instant());
+    endpoints.check(t.kind(), t.endpoint());
     em.flush();
     return t;
   }

@@ -24,6 +24,13 @@ public class ProbeLedger {
     return result;
   }
 
+  /** Deletes every result taken before {@code cutoff}. */
+  public int forgetBefore(java.time.Instant cutoff) {
+    return em.createQuery("delete from ProbeResult p where p.probedAt < :cutoff")
+        .setParameter("cutoff", cutoff)
+        .executeUpdate();
+  }
+
   /** Newest first; {@code beforeId} pages backwards (exclusive), {@code null} for the newest. */
   public List<ProbeResult> history(TargetId target, int limit, Long beforeId) {
     String jpql =

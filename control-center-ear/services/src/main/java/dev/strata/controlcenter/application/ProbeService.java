@@ -2,6 +2,8 @@ package dev.strata.controlcenter.application;
 
 import dev.strata.controlcenter.infrastructure.config.StrataConfig;
 import dev.strata.controlcenter.infrastructure.probe.TargetProbers;
+import dev.strata.pool.InvalidValueException;
+import dev.strata.pool.ProbeMeasurement;
 import dev.strata.pool.ProbeOutcome;
 import dev.strata.pool.ProbeResult;
 import dev.strata.pool.ProbeThresholds;
@@ -39,6 +41,7 @@ public class ProbeService {
   @Inject StrataConfig config;
   @Inject Clock clock;
   @Inject MetricRegistry metrics;
+  @Inject EndpointGuard endpoints;
 
   /** Probes every target that is not retired, one after the other. */
   public ProbeRound probeAll() {
@@ -56,6 +59,11 @@ public class ProbeService {
     return probe(pool.target(id));
   }
 
+  /** Deletes the probe results older than the configured retention; returns how many. */
+  public int forgetOldProbes() {
+    return ledger.forgetBefore(clock.instant().minus(config.probeRetention()));
+  }
+
   public List<ProbeResult> history(TargetId id, int limit, Long beforeId) {
     pool.target(id);
     return ledger.history(id, limit, beforeId);
@@ -63,19 +71,36 @@ public class ProbeService {
 
   private ProbeResult probe(StorageTarget target) {
     Instant at = clock.instant();
-    ProbeResult result =
-        probers
-            .probe(target)
-            .map(m -> ProbeResult.assess(target, m, at, new ProbeThresholds(config.minFreeRatio())))
-            .orElseGet(() -> ProbeResult.noDriver(target, at));
+    ProbeResult result;
+    try {
+      // Checked again at every probe: the operator may have narrowed the limits since the target
+      // was registered, and a host name may now resolve elsewhere.
+      endpoints.check(target.kind(), target.endpoint());
+      result =
+          probers
+              .probe(target)
+              .map(
+                  m ->
+                      ProbeResult.assess(target, m, at, new ProbeThresholds(config.minFreeRatio())))
+              .orElseGet(() -> ProbeResult.noDriver(target, at));
+    } catch (InvalidValueException refused) {
+      result =
+          ProbeResult.assess(
+              target,
+              ProbeMeasurement.unreachable("not probed: " + refused.getMessage()),
+              at,
+              new ProbeThresholds(config.minFreeRatio()));
+    }
+    ProbeResult previous = ledger.latest(List.of(target.id())).get(target.id());
     ledger.record(result);
     metrics.counter("strata.probes", new Tag("outcome", result.outcome().name())).inc();
-    if (result.outcome() != ProbeOutcome.OK) {
-      LOG.log(
-          Level.INFO,
-          "probe of {0}: {1} {2}",
-          new Object[] {target.id(), result.outcome(), result.detail()});
-    }
+    // One line when a target's outcome changes, not one per probe: at scale the log would be
+    // nothing but probes.
+    boolean changed = previous == null || previous.outcome() != result.outcome();
+    LOG.log(
+        changed ? Level.INFO : Level.FINE,
+        "probe of {0}: {1} {2}",
+        new Object[] {target.id(), result.outcome(), result.detail()});
     return result;
   }
 }

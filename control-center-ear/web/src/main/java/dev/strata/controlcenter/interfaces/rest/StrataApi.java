@@ -54,4 +54,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
                           mediaType = Problem.MEDIA_TYPE,
                           schema = @Schema(implementation = Problem.class)))
             }))
-public class StrataApi extends Application {}
+public class StrataApi extends Application {
+
+  /** No WADL: {@code OPTIONS} must not describe the server's internals. */
+  @Override
+  public java.util.Map<String, Object> getProperties() {
+    return java.util.Map.of("jersey.config.server.wadl.disableWadl", true);
+  }
+}
