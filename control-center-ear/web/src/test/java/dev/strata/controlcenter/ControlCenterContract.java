@@ -280,7 +280,8 @@ abstract class ControlCenterContract {
   void aTargetOfAKindWithoutDriverIsRecordedAsNoDriver() {
     String dc = createDataCenter(unique("dc"));
     String id = unique("bucket");
-    assertThat(registerTarget(id, dc, "OBJECT_STORE", "s3://bucket/prefix", "").status())
+    assertThat(registerTarget(
+                id, dc, "OBJECT_STORE", "s3://bucket/prefix?endpoint=http://127.0.0.1:9", "").status())
         .isEqualTo(201);
     Api.Reply probe = api().post("api/v1/targets/" + id + "/probes", "");
     assertThat(probe.status()).isEqualTo(201);
@@ -292,13 +293,13 @@ abstract class ControlCenterContract {
     String dc = createDataCenter(unique("dc"));
     String id = unique("lib");
     assertThat(
-            registerTarget(id, dc, "TAPE_LIBRARY", "mtx:/dev/no-such-sg9?drives=/dev/nst0", "")
+            registerTarget(id, dc, "TAPE_LIBRARY", "mtx:/dev/sg99?drives=/dev/nst99", "")
                 .status())
         .isEqualTo(201);
     Api.Reply probe = api().post("api/v1/targets/" + id + "/probes", "");
     assertThat(probe.status()).isEqualTo(201);
     assertThat(probe.json().getString("outcome")).isEqualTo("UNREACHABLE");
-    assertThat(probe.json().getString("detail")).contains("no changer device at /dev/no-such-sg9");
+    assertThat(probe.json().getString("detail")).contains("no changer device at /dev/sg99");
   }
 
   @Test
