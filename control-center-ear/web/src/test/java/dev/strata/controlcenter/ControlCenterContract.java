@@ -280,8 +280,10 @@ abstract class ControlCenterContract {
   void aTargetOfAKindWithoutDriverIsRecordedAsNoDriver() {
     String dc = createDataCenter(unique("dc"));
     String id = unique("bucket");
-    assertThat(registerTarget(
-                id, dc, "OBJECT_STORE", "s3://bucket/prefix?endpoint=http://127.0.0.1:9", "").status())
+    assertThat(
+            registerTarget(
+                    id, dc, "OBJECT_STORE", "s3://bucket/prefix?endpoint=http://127.0.0.1:9", "")
+                .status())
         .isEqualTo(201);
     Api.Reply probe = api().post("api/v1/targets/" + id + "/probes", "");
     assertThat(probe.status()).isEqualTo(201);
@@ -293,8 +295,7 @@ abstract class ControlCenterContract {
     String dc = createDataCenter(unique("dc"));
     String id = unique("lib");
     assertThat(
-            registerTarget(id, dc, "TAPE_LIBRARY", "mtx:/dev/sg99?drives=/dev/nst99", "")
-                .status())
+            registerTarget(id, dc, "TAPE_LIBRARY", "mtx:/dev/sg99?drives=/dev/nst99", "").status())
         .isEqualTo(201);
     Api.Reply probe = api().post("api/v1/targets/" + id + "/probes", "");
     assertThat(probe.status()).isEqualTo(201);
