@@ -182,7 +182,7 @@ abstract class ControlCenterContract {
   }
 
   @Test
-  void theEmbeddedVtlIsProbedForItsInventoryButNotRatedAsTested() {
+  void theEmbeddedVtlIsProbedThroughItsDataPathOnItsProbeCartridge() {
     JsonObject vtl =
         Poll.until(
             Duration.ofSeconds(60),
@@ -192,11 +192,12 @@ abstract class ControlCenterContract {
               return t.containsKey("latestProbe") ? t : null;
             });
     JsonObject probe = vtl.getJsonObject("latestProbe");
-    // Drive I/O is not emulated yet: the library answers with its inventory and capacity, and
-    // the pool says that no data-path test was made instead of rating it OK.
-    assertThat(probe.getString("outcome")).isEqualTo("DEGRADED");
+    // A drive wrote probe blocks on the cartridge set aside for probing, read them back and
+    // compared them; the capacity is that of the 20 data cartridges (not the probe's).
+    assertThat(probe.getString("outcome")).as(probe.toString()).isEqualTo("OK");
     assertThat(probe.getString("detail"))
-        .contains("2 drive(s)", "24 slots", "21 cartridge(s) of LTO9", "no data-path test");
+        .contains("probe cartridge PRB000L9", "verified", "20 data cartridge(s)");
+    assertThat(probe.getJsonNumber("probeBytes").longValue()).isPositive();
     assertThat(probe.getJsonNumber("totalBytes").longValue()).isEqualTo(20L * 1_800_000_000L);
   }
 
@@ -311,11 +312,28 @@ abstract class ControlCenterContract {
   @Test
   void aTargetOfAKindWithoutDriverIsRecordedAsNoDriver() {
     String dc = createDataCenter(unique("dc"));
-    String id = unique("lib");
-    assertThat(registerTarget(id, dc, "TAPE_LIBRARY", "mtx:/dev/sg9", "").status()).isEqualTo(201);
+    String id = unique("bucket");
+    assertThat(
+            registerTarget(
+                    id, dc, "OBJECT_STORE", "s3://bucket/prefix?endpoint=http://127.0.0.1:9", "")
+                .status())
+        .isEqualTo(201);
     Api.Reply probe = api().post("api/v1/targets/" + id + "/probes", "");
     assertThat(probe.status()).isEqualTo(201);
     assertThat(probe.json().getString("outcome")).isEqualTo("NO_DRIVER");
+  }
+
+  @Test
+  void aTapeLibraryWhoseChangerIsNotThereIsUnreachableByName() {
+    String dc = createDataCenter(unique("dc"));
+    String id = unique("lib");
+    assertThat(
+            registerTarget(id, dc, "TAPE_LIBRARY", "mtx:/dev/sg99?drives=/dev/nst99", "").status())
+        .isEqualTo(201);
+    Api.Reply probe = api().post("api/v1/targets/" + id + "/probes", "");
+    assertThat(probe.status()).isEqualTo(201);
+    assertThat(probe.json().getString("outcome")).isEqualTo("UNREACHABLE");
+    assertThat(probe.json().getString("detail")).contains("no changer device at /dev/sg99");
   }
 
   @Test
