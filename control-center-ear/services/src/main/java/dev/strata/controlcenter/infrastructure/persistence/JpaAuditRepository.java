@@ -8,7 +8,11 @@ import dev.strata.pool.identity.PrincipalName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The audit trail in the JPA catalog: insert and select, nothing else. */
 @ApplicationScoped
@@ -24,26 +28,41 @@ public class JpaAuditRepository implements AuditRepository {
 
   @Override
   public List<AuditEvent> find(AuditFilter f, Long beforeId, int limit) {
-    return em.createQuery(
-            "select e from AuditEvent e where (:before is null or e.id < :before)"
-                + " and (:principal is null or e.principalName = :principal)"
-                + " and (:tenant is null or e.tenantId = :tenant)"
-                + " and (:operation is null or e.operation = :operation)"
-                + " and (:target is null or e.targetId = :target)"
-                + " and (:outcome is null or e.outcome = :outcome)"
-                + " and (:from is null or e.at >= :from)"
-                + " and (:to is null or e.at < :to)"
-                + " order by e.id desc",
-            AuditEvent.class)
-        .setParameter("before", beforeId)
-        .setParameter("principal", f.principal().map(PrincipalName::value).orElse(null))
-        .setParameter("tenant", f.tenant().map(TenantId::value).orElse(null))
-        .setParameter("operation", f.operation().orElse(null))
-        .setParameter("target", f.targetId().orElse(null))
-        .setParameter("outcome", f.outcome().orElse(null))
-        .setParameter("from", f.from().orElse(null))
-        .setParameter("to", f.to().orElse(null))
-        .setMaxResults(limit + 1)
-        .getResultList();
+    // Only the conditions asked for: PostgreSQL cannot type a bare "? is null" on every column.
+    List<String> where = new ArrayList<>();
+    Map<String, Object> params = new LinkedHashMap<>();
+    condition(where, params, "e.id < :before", "before", beforeId);
+    condition(
+        where,
+        params,
+        "e.principalName = :principal",
+        "principal",
+        f.principal().map(PrincipalName::value).orElse(null));
+    condition(
+        where,
+        params,
+        "e.tenantId = :tenant",
+        "tenant",
+        f.tenant().map(TenantId::value).orElse(null));
+    condition(where, params, "e.operation = :operation", "operation", f.operation().orElse(null));
+    condition(where, params, "e.targetId = :target", "target", f.targetId().orElse(null));
+    condition(where, params, "e.outcome = :outcome", "outcome", f.outcome().orElse(null));
+    condition(where, params, "e.at >= :from", "from", f.from().orElse(null));
+    condition(where, params, "e.at < :to", "to", f.to().orElse(null));
+    String jpql =
+        "select e from AuditEvent e"
+            + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+            + " order by e.id desc";
+    TypedQuery<AuditEvent> q = em.createQuery(jpql, AuditEvent.class);
+    params.forEach(q::setParameter);
+    return q.setMaxResults(limit + 1).getResultList();
+  }
+
+  private static void condition(
+      List<String> where, Map<String, Object> params, String clause, String name, Object value) {
+    if (value != null) {
+      where.add(clause);
+      params.put(name, value);
+    }
   }
 }

@@ -38,7 +38,7 @@ public class TokenOrBasicAuthentication implements HttpAuthenticationMechanism {
 
   private static final Logger LOG = Logger.getLogger(TokenOrBasicAuthentication.class.getName());
   private static final Set<String> PUBLIC =
-      Set.of("/health", "/health/live", "/health/ready", "/error");
+      Set.of("/health", "/health/live", "/health/ready", "/openapi", "/openapi/", "/error");
   private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
 
   @Inject IdentityStoreHandler identityStore;
