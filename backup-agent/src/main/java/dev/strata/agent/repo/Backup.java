@@ -1,17 +1,18 @@
 package dev.strata.agent.repo;
 
 import dev.strata.agent.chunk.Chunker;
+import dev.strata.agent.posix.NativePaths;
 import dev.strata.disk.PackName;
 import dev.strata.format.FormatException;
 import dev.strata.format.repo.BlobId;
 import dev.strata.format.repo.BlobType;
+import dev.strata.format.repo.PathBytes;
 import dev.strata.format.repo.Snapshot;
 import dev.strata.format.repo.SnapshotId;
 import dev.strata.format.repo.TreeCodec;
 import dev.strata.format.repo.TreeEntry;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -284,7 +285,7 @@ public final class Backup {
         enqueue(entry(TreeEntry.Kind.DIRECTORY, rel, a, 0, "", List.of()));
         walkChildren(p, rel);
       } else if (Boolean.TRUE.equals(a.get("isSymbolicLink"))) {
-        String target = Files.readSymbolicLink(p).toString();
+        String target = PathBytes.decode(NativePaths.readLink(NativePaths.bytes(p)));
         enqueue(entry(TreeEntry.Kind.SYMLINK, rel, a, 0, target, List.of()));
       } else if (Boolean.TRUE.equals(a.get("isRegularFile"))) {
         file(p, rel, a);
@@ -294,17 +295,19 @@ public final class Backup {
     }
 
     private void walkChildren(Path dir, String rel) throws IOException, InterruptedException {
-      List<Path> children = new ArrayList<>();
-      try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-        ds.forEach(children::add);
+      // Names are bytes: listed and sorted as bytes (the tree's order), kept exactly in the tree.
+      byte[] dirBytes = NativePaths.bytes(dir);
+      List<byte[]> names;
+      try {
+        names = NativePaths.list(dirBytes);
       } catch (IOException e) {
         warnings.add("cannot list " + dir + ": " + message(e));
         return;
       }
-      children.sort((x, y) -> x.getFileName().toString().compareTo(y.getFileName().toString()));
-      for (Path c : children) {
-        String name = c.getFileName().toString();
-        visit(c, rel.isEmpty() ? name : rel + "/" + name);
+      names.sort(NativePaths::compare);
+      for (byte[] name : names) {
+        String n = PathBytes.decode(name);
+        visit(NativePaths.child(dir, dirBytes, name), rel.isEmpty() ? n : rel + "/" + n);
       }
     }
 

@@ -10,7 +10,6 @@ import dev.strata.agent.cli.Cli;
 import dev.strata.agent.repo.Repos;
 import dev.strata.format.repo.BlobId;
 import dev.strata.format.repo.TreeCodec;
-import dev.strata.format.repo.TreeEntry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,15 +104,14 @@ class OneBadEntryTest {
       h.snapshot(
           List.of(
               file("a", 4, good),
-              new TreeEntry(
-                  TreeEntry.Kind.DIRECTORY, "b", 0755, 0, 0, 0, 0, 0, 0, "", List.of(good)),
+              file("b" + "x".repeat(300), 4, good),
               symlink("c", "x".repeat(5000)),
               file("d", 4, BlobId.of(new byte[32])),
               file("e", 99, good),
               file("z", 4, good)));
       Cli.Run r = restore(h);
       assertThat(r.exit()).as(r.err()).isEqualTo(3);
-      assertThat(r.err()).contains("'b'", "'c'", "'d'", "'e'");
+      assertThat(r.err()).contains("'bxxx", "'c'", "'d'", "'e'");
       assertGoodFilesRestored();
     }
   }
