@@ -314,9 +314,10 @@ public final class Backup {
     private void file(Path p, String rel, Map<String, Object> a)
         throws IOException, InterruptedException {
       long size = (Long) a.get("size");
+      List<Object> linkKey = null;
       if ((Integer) a.get("nlink") > 1) {
-        List<Object> key = List.of(a.get("dev"), a.get("ino"));
-        String first = hardLinks.putIfAbsent(key, rel);
+        linkKey = List.of(a.get("dev"), a.get("ino"));
+        String first = hardLinks.get(linkKey);
         if (first != null) {
           enqueue(entry(TreeEntry.Kind.HARDLINK, rel, a, 0, first, List.of()));
           stats.filesDone.increment();
@@ -331,6 +332,11 @@ public final class Backup {
           warnings.add("parent snapshot unreadable, reading all files: " + e.getMessage());
           parent = null;
         }
+      }
+      if (linkKey != null) {
+        // Further names link to this entry only once it is in the tree (read, or unchanged):
+        // a hard link must name a file entry before it.
+        hardLinks.put(linkKey, rel);
       }
       if (old.isPresent() && unchanged(old.get(), a)) {
         enqueue(entry(TreeEntry.Kind.FILE, rel, a, size, "", old.get().chunks()));
@@ -353,6 +359,9 @@ public final class Backup {
       } catch (IOException e) {
         warnings.add("cannot read " + p + ": " + message(e) + "; not in the snapshot");
         queue.put(new Item(Step.DISCARD, null, null));
+        if (linkKey != null) {
+          hardLinks.remove(linkKey, rel); // a later name of the same file is read as a file
+        }
         return;
       }
       afterRead.accept(p);

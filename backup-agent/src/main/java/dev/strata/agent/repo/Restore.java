@@ -237,8 +237,14 @@ public final class Restore {
               case SYMLINK -> symlink(dirs.parentOf(e.path()), e);
               case HARDLINK -> hardLinks.add(e);
               case FILE -> {
-                DirectoryHandle parent = dirs.parentOf(e.path()).duplicate();
                 queued.acquire();
+                DirectoryHandle parent;
+                try {
+                  parent = dirs.parentOf(e.path()).duplicate();
+                } catch (IOException | RuntimeException ex) {
+                  queued.release();
+                  throw ex;
+                }
                 try {
                   pool.execute(
                       () -> {
