@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strata.agent.ChildJvm;
 import dev.strata.agent.Trees;
+import dev.strata.agent.cli.Cli;
 import dev.strata.agent.cli.StrataCommand;
 import dev.strata.agent.repo.Backup;
 import dev.strata.agent.repo.BackupStats;
@@ -138,6 +139,9 @@ class RawNamesTest {
               .run(b.snapshot(), target, List.of(), false);
       assertThat(r.problems()).isEmpty();
       assertThat(rawTree(Trees.restored(target, src))).isEqualTo(rawTree(src));
+
+      Cli.Run ls = new Cli(dir.resolve("repo"), new String(Repos.PASS)).run("ls", "latest");
+      assertThat(ls.out()).contains("/a\\xffb", "/a\\xfeb", "/caf\\xe9/x\\x80", "/ünï");
     }
   }
 

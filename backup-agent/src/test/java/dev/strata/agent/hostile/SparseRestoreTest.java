@@ -3,6 +3,7 @@ package dev.strata.agent.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strata.agent.Trees;
+import dev.strata.agent.cli.Cli;
 import dev.strata.agent.repo.Backup;
 import dev.strata.agent.repo.BackupStats;
 import dev.strata.agent.repo.Repos;
@@ -72,5 +73,25 @@ class SparseRestoreTest {
     assertThat(Trees.sha(restored)).isEqualTo(Trees.sha(src.resolve("sparse.img")));
     assertThat(allocated(src.resolve("sparse.img"))).isLessThan(4L << 20);
     assertThat(allocated(restored)).isLessThan(4L << 20);
+  }
+
+  @Test
+  void theCommandLineRestoresHolesUnlessToldNotTo() throws Exception {
+    Path src = sparseSource();
+    Cli cli = new Cli(dir.resolve("repo"), "pass");
+    assertThat(cli.run("init").exit()).isZero();
+    assertThat(cli.run("backup", src.toString()).exit()).isZero();
+    Path sparse = dir.resolve("sparse");
+    Path full = dir.resolve("full");
+    assertThat(cli.run("restore", "latest", "--target", sparse.toString()).exit()).isZero();
+    assertThat(cli.run("restore", "latest", "--no-sparse", "--target", full.toString()).exit())
+        .isZero();
+    Path s = Trees.restored(sparse, src).resolve("sparse.img");
+    Path f = Trees.restored(full, src).resolve("sparse.img");
+    assertThat(Trees.sha(s))
+        .isEqualTo(Trees.sha(f))
+        .isEqualTo(Trees.sha(src.resolve("sparse.img")));
+    assertThat(allocated(s)).isLessThan(4L << 20);
+    assertThat(allocated(f)).isGreaterThanOrEqualTo(SIZE);
   }
 }
