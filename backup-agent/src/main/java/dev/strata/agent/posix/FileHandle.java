@@ -6,6 +6,7 @@ import com.sun.jna.Memory;
 /** A regular file open for writing, created by {@link DirectoryHandle#createFile}. */
 public final class FileHandle extends Handle {
   private static final int BUFFER = 256 << 10;
+  private static final int EIO = 5;
 
   /** Native memory to write from, one per thread (a write copies into it, then {@code pwrite}). */
   private static final ThreadLocal<Memory> BUFFERS =
@@ -23,11 +24,16 @@ public final class FileHandle extends Handle {
       buf.write(0, data, off, n);
       int done = 0;
       while (done < n) {
+        long wrote;
         try {
-          done += (int) Libc.pwrite(fd, buf.share(done), n - done, position + done);
+          wrote = Libc.pwrite(fd, buf.share(done), n - done, position + done);
         } catch (LastErrorException e) {
           throw new PosixException("write", name, e.getErrorCode());
         }
+        if (wrote <= 0) {
+          throw new PosixException("write", name, EIO); // a regular file that takes nothing
+        }
+        done += (int) wrote;
       }
       off += n;
       len -= n;
