@@ -844,6 +844,38 @@ abstract class ControlCenterContract {
   }
 
   @Test
+  void peopleChangeTheirOwnPasswordButNotOthers() {
+    String tenant = createTenant(unique("t"));
+    String alice = createPrincipal(unique("alice"), "TENANT_USER", tenant, "first password 123");
+    String bob = createPrincipal(unique("bob"), "TENANT_USER", tenant, "bobs password 123");
+    Api asAlice = api().as(Api.basic(alice, "first password 123"));
+    assertProblem(
+        asAlice.put("api/v1/principals/" + alice + "/password", "{\"password\":\"short\"}", null),
+        400,
+        "password");
+    assertThat(
+            asAlice
+                .put(
+                    "api/v1/principals/" + alice + "/password",
+                    "{\"password\":\"second password 456\"}",
+                    null)
+                .status())
+        .isEqualTo(204);
+    assertProblem(asAlice.get("api/v1/me"), 401, null);
+    assertThat(api().as(Api.basic(alice, "second password 456")).get("api/v1/me").status())
+        .isEqualTo(200);
+    assertProblem(
+        api()
+            .as(Api.basic(alice, "second password 456"))
+            .put(
+                "api/v1/principals/" + bob + "/password",
+                "{\"password\":\"taken over 789\"}",
+                null),
+        403,
+        null);
+  }
+
+  @Test
   void noSecretReachesTheAuditTrail() {
     String tenant = createTenant(unique("t"));
     String password = "a secret password " + UUID.randomUUID();

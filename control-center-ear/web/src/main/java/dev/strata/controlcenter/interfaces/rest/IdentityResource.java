@@ -22,6 +22,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -155,6 +156,19 @@ public class IdentityResource {
   @APIResponse(responseCode = "404", ref = "NotFound")
   public PrincipalView disable(@PathParam("name") String name) {
     return PrincipalView.of(identity.disablePrincipal(caller, Params.principalName(name)));
+  }
+
+  @PUT
+  @Path("principals/{name}/password")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "setPassword",
+      summary = "Set a person's password: one's own, or one of a principal within reach")
+  @APIResponse(responseCode = "204", description = "Set")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  public Response setPassword(@PathParam("name") String name, PasswordRequest body) {
+    identity.setPassword(caller, Params.principalName(name), body.password().toCharArray());
+    return Response.noContent().build();
   }
 
   // ---- keys
