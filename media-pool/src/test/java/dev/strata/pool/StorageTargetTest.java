@@ -43,6 +43,15 @@ class StorageTargetTest {
     "VTL, vtl://host-without-port",
     "OBJECT_STORE, s3:/no-bucket",
     "TAPE_LIBRARY, 'mtx:/dev/sg 3 ^'",
+    // Accepted once, then refused by the driver at every probe:
+    "DISK, file:/srv/strata/disk1?x=1",
+    "DISK, file:/srv/strata/disk1#x",
+    "VTL, vtl:/srv/strata/vtl?x=1",
+    "VTL, vtl://127.0.0.1:7001?x",
+    "VTL, vtl://127.0.0.1:7001/path",
+    "VTL, vtl://user@127.0.0.1:7001",
+    "TAPE_LIBRARY, mtx:/dev/sg3#x",
+    "OBJECT_STORE, s3://user@backups",
   })
   void rejectsEndpointsThatDoNotFitTheKind(TargetKind kind, String endpoint) {
     assertThatThrownBy(() -> target(kind, endpoint))
