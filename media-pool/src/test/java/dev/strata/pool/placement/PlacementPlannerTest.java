@@ -349,6 +349,15 @@ class PlacementPlannerTest {
   }
 
   @Test
+  void percentagesKeepTwoDecimals() {
+    assertThat(PlacementPlanner.pct(0.995)).isEqualTo("99.50%");
+    assertThat(PlacementPlanner.pct(0.001)).isEqualTo("0.10%");
+    assertThat(PlacementPlanner.pct(0.0005)).isEqualTo("0.05%");
+    assertThat(PlacementPlanner.pct(1)).isEqualTo("100.00%");
+    assertThat(PlacementPlanner.pct(0)).isEqualTo("0.00%");
+  }
+
+  @Test
   void refusesTheSameCandidateTwice() {
     assertThatThrownBy(
             () ->
