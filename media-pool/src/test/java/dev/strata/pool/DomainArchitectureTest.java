@@ -40,7 +40,8 @@ class DomainArchitectureTest {
             "org.flywaydb..",
             "java.sql..",
             "java.io..",
-            "java.nio..",
+            "java.nio.file..",
+            "java.nio.channels..",
             "java.net.http..",
             "java.util.concurrent..")
         .check(DOMAIN);
