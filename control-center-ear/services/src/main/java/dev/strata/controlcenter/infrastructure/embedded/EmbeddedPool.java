@@ -69,6 +69,7 @@ public class EmbeddedPool {
                 "Local virtual tape library",
                 "vtl:" + vtl.toUri().getPath(),
                 null,
+                null,
                 TargetState.ACTIVE),
             new TargetDraft(
                 LOCAL_DISK,
@@ -76,6 +77,7 @@ public class EmbeddedPool {
                 TargetKind.DISK,
                 "Local disk",
                 disk.toUri().toString(),
+                null,
                 null,
                 TargetState.ACTIVE)));
     LOG.info(() -> "provisioned data center 'local' (a VTL and a disk) under " + config.dataDir());
