@@ -35,7 +35,11 @@ public final class PackStoreBenchmark {
     new SplittableRandom(1).nextBytes(pack);
 
     Path local = Files.createDirectories(dir.resolve("local"));
-    run("local", LocalPackStore.open(local, Clock.systemUTC()), pack, count);
+    run(
+        "local",
+        LocalPackStore.initialise(local, Clock.systemUTC(), new SplittableRandom(2)),
+        pack,
+        count);
 
     Path s3dir = Files.createDirectories(dir.resolve("s3"));
     S3Proxy proxy =
@@ -63,10 +67,12 @@ public final class PackStoreBenchmark {
       admin.createBucket(r -> r.bucket("bench"));
     }
     try (S3PackStore s3 =
-        new S3PackStore(
+        S3PackStore.initialise(
             S3Location.parse(URI.create("s3://bench?endpoint=" + endpoint)),
             credentials,
-            16 << 20)) {
+            16 << 20,
+            Clock.systemUTC(),
+            new SplittableRandom(3))) {
       run("s3proxy", s3, pack, count);
     }
     proxy.stop();
