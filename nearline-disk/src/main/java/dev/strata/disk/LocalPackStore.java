@@ -30,6 +30,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 import org.apache.commons.io.function.IOSupplier;
@@ -78,6 +81,15 @@ public final class LocalPackStore implements PackStore {
   private static final Pattern LOCK_TEMPORARY = Pattern.compile("\\..+[0-9]{1,20}\\.tmp");
 
   private static final Pattern SHARD = Pattern.compile("[0-9a-f]{2}");
+
+  /**
+   * The uploads this process is writing, by absolute path. Clean-up skips them without opening
+   * them: on Linux, closing any descriptor of a file drops every lock the process holds on it, so a
+   * clean-up in the writer's own process must not even open the file.
+   */
+  private static final Set<Path> WRITING = ConcurrentHashMap.newKeySet();
+
+  private static final Logger LOG = Logger.getLogger(LocalPackStore.class.getName());
   private static final Set<String> LAYOUT = Set.of("packs", "retention", "tmp");
   private static final int COPY_BUFFER = 1 << 20;
   private static final Set<Capability> CAPABILITIES =
@@ -87,6 +99,7 @@ public final class LocalPackStore implements PackStore {
   private final Path packs;
   private final Path retention;
   private final Path tmp;
+  private Path realTmp; // tmp with symbolic links resolved: the key of WRITING
   private final Clock clock;
   private final RandomGenerator random;
   private final StoreMarker marker;
@@ -146,6 +159,7 @@ public final class LocalPackStore implements PackStore {
     createChild(store.packs);
     createChild(store.retention);
     createChild(store.tmp);
+    store.realTmp = store.tmp.toRealPath();
     store.removeAbandonedUploads();
     return store;
   }
@@ -311,6 +325,9 @@ public final class LocalPackStore implements PackStore {
         if ((!own && !LEGACY_UPLOAD.matcher(n).matches()) || !isRegularNoFollow(p)) {
           continue;
         }
+        if (WRITING.contains(realTmp.resolve(n))) {
+          continue; // this process writes it; opening it here would drop the writer's lock
+        }
         try {
           if (own && removeIfUnlocked(p)) {
             continue;
@@ -320,6 +337,9 @@ public final class LocalPackStore implements PackStore {
           }
         } catch (NoSuchFileException e) {
           // finished or removed by its writer meanwhile
+        } catch (IOException e) {
+          // not ours to decide now (a read-only mount, a permission): the next open tries again
+          LOG.log(Level.FINE, () -> "cannot clean up " + p + ": " + e);
         }
       }
     }
@@ -387,7 +407,14 @@ public final class LocalPackStore implements PackStore {
     FileChannel ch = null;
     try {
       while (ch == null) {
-        part = tmp.resolve("put-" + HexFormat.of().toHexDigits(random.nextLong()) + ".part");
+        if (part != null) {
+          WRITING.remove(realTmp.resolve(part.getFileName()));
+        }
+        String partName = "put-" + HexFormat.of().toHexDigits(random.nextLong()) + ".part";
+        part = tmp.resolve(partName);
+        if (!WRITING.add(realTmp.resolve(partName))) {
+          continue;
+        }
         try {
           ch = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (FileAlreadyExistsException taken) {
@@ -444,7 +471,11 @@ public final class LocalPackStore implements PackStore {
         }
       } finally {
         if (part != null) {
-          Files.deleteIfExists(part);
+          try {
+            Files.deleteIfExists(part);
+          } finally {
+            WRITING.remove(realTmp.resolve(part.getFileName()));
+          }
         }
       }
     }

@@ -260,7 +260,11 @@ class LocalPackStoreTest extends PackStoreConformance {
     assertThat(running).exists();
   }
 
-  /** An upload in progress holds its lock: opening the store again leaves it alone. */
+  /**
+   * An upload in progress holds its lock: opening the store again leaves it alone, in this process
+   * and in another one — also after this process opened it (on Linux, closing any descriptor of a
+   * file drops the process's locks on it, so a clean-up must not even open its own uploads).
+   */
   @Test
   void anUploadInProgressSurvivesAnotherOpenOfTheStore() throws Exception {
     PackStore s = store();
@@ -281,6 +285,10 @@ class LocalPackStoreTest extends PackStoreConformance {
       assertThat(uploads()).hasSize(1);
       reopen();
       assertThat(uploads()).as("the live upload is kept").hasSize(1);
+      Process other = child("open");
+      assertThat(other.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(other.exitValue()).as(Files.readString(dir.resolve("child.log"))).isZero();
+      assertThat(uploads()).as("kept by another process's open too").hasSize(1);
       resume.countDown();
       put.get(30, TimeUnit.SECONDS);
     } finally {
@@ -298,15 +306,7 @@ class LocalPackStoreTest extends PackStoreConformance {
   @Test
   void theNextOpenRemovesTheUploadOfAKilledWriter() throws Exception {
     store();
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            ProcessHandle.current().info().command().orElse("java"),
-            "-cp",
-            System.getProperty("java.class.path"),
-            StalledPut.class.getName(),
-            storeDir().toString());
-    pb.redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile());
-    Process child = pb.start();
+    Process child = child();
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (uploads().isEmpty() || Files.size(uploads().get(0)) < StalledPut.BEFORE_STALL) {
@@ -324,6 +324,23 @@ class LocalPackStoreTest extends PackStoreConformance {
     reopen();
     assertThat(uploads()).isEmpty();
     assertThat(reopen().list("", Optional.empty(), 10).packs()).isEmpty();
+  }
+
+  /** Starts {@link StalledPut} on the store in a child JVM. */
+  private Process child(String... args) throws IOException {
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                StalledPut.class.getName(),
+                storeDir().toString()));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(dir.resolve("child.log").toFile())
+        .start();
   }
 
   private List<Path> uploads() throws IOException {

@@ -7,8 +7,9 @@ import java.util.SplittableRandom;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A writer that stalls halfway through an upload until it is killed: run in a child JVM by {@link
- * LocalPackStoreTest} to leave an upload behind the way a killed backup does.
+ * Another process using a store, run in a child JVM by {@link LocalPackStoreTest}: {@code DIR}
+ * stalls halfway through an upload until it is killed, leaving it behind the way a killed backup
+ * does; {@code DIR open} only opens the store (and so cleans up) and exits.
  */
 public final class StalledPut {
   static final int BEFORE_STALL = 1 << 20;
@@ -18,6 +19,9 @@ public final class StalledPut {
   public static void main(String[] args) throws Exception {
     PackStore store =
         LocalPackStore.open(Path.of(args[0]), Clock.systemUTC(), new SplittableRandom());
+    if (args.length > 1 && args[1].equals("open")) {
+      return;
+    }
     byte[] data = new byte[2 * BEFORE_STALL];
     store.put(
         PackName.of("stalled"),
