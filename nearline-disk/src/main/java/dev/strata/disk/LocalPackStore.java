@@ -80,6 +80,10 @@ public final class LocalPackStore implements PackStore {
   /** Leftovers of an interrupted {@link DurableFiles#write} of a retention lock. */
   private static final Pattern LOCK_TEMPORARY = Pattern.compile("\\..+[0-9]{1,20}\\.tmp");
 
+  /** Leftovers of an interrupted marker write ({@link DurableFiles#writeNew}). */
+  private static final Pattern MARKER_TEMPORARY =
+      Pattern.compile("\\." + MARKER + "[0-9]{1,20}\\.tmp");
+
   private static final Pattern SHARD = Pattern.compile("[0-9a-f]{2}");
 
   /**
@@ -99,16 +103,22 @@ public final class LocalPackStore implements PackStore {
   private final Path packs;
   private final Path retention;
   private final Path tmp;
-  private Path realTmp; // tmp with symbolic links resolved: the key of WRITING
+  private final Path realTmp; // tmp with symbolic links resolved: the key of WRITING
   private final Clock clock;
   private final RandomGenerator random;
   private final StoreMarker marker;
 
-  private LocalPackStore(Path root, Clock clock, RandomGenerator random, StoreMarker marker) {
+  /** The store in {@code root}, whose marker has been read: completes the layout. */
+  private LocalPackStore(Path root, Clock clock, RandomGenerator random, StoreMarker marker)
+      throws IOException {
     this.root = root;
     this.packs = root.resolve("packs");
     this.retention = root.resolve("retention");
     this.tmp = root.resolve("tmp");
+    createChild(packs);
+    createChild(retention);
+    createChild(tmp);
+    this.realTmp = tmp.toRealPath();
     this.clock = clock;
     this.random = random;
     this.marker = marker;
@@ -153,13 +163,13 @@ public final class LocalPackStore implements PackStore {
                 + " marker (initialise a store there first; an existing directory with other files"
                 + " is never used as a store)");
       }
-      marker = writeMarker(dir, clock, random);
+      try {
+        marker = writeMarker(dir, clock, random);
+      } catch (FileAlreadyExistsException raced) {
+        marker = readMarker(dir).orElseThrow(() -> raced);
+      }
     }
     LocalPackStore store = new LocalPackStore(dir, clock, random, marker);
-    createChild(store.packs);
-    createChild(store.retention);
-    createChild(store.tmp);
-    store.realTmp = store.tmp.toRealPath();
     store.removeAbandonedUploads();
     return store;
   }
@@ -182,7 +192,10 @@ public final class LocalPackStore implements PackStore {
       List<String> entries = new ArrayList<>();
       try (DirectoryStream<Path> all = Files.newDirectoryStream(dir)) {
         for (Path p : all) {
-          entries.add(p.getFileName().toString());
+          String n = p.getFileName().toString();
+          if (!MARKER_TEMPORARY.matcher(n).matches()) { // a marker write cut off by a crash
+            entries.add(n);
+          }
         }
       }
       if (!entries.isEmpty()) {

@@ -226,6 +226,14 @@ class LocalPackStoreTest extends PackStoreConformance {
   }
 
   @Test
+  void aMarkerWriteCutOffByACrashDoesNotBlockTheNextInitialise() throws Exception {
+    Path d = Files.createDirectory(dir.resolve("half"));
+    Files.writeString(d.resolve(".strata-store4242.tmp"), "STRATA-PACK-ST");
+    LocalPackStore s = LocalPackStore.initialise(d, clock, random);
+    assertThat(LocalPackStore.open(d, clock, random).marker()).isEqualTo(s.marker());
+  }
+
+  @Test
   void refusesToInitialiseWhereAFileIs() throws Exception {
     Path file = Files.writeString(dir.resolve("file"), "x");
     assertThatThrownBy(() -> LocalPackStore.initialise(file, clock, random))
