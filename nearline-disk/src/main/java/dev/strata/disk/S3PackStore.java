@@ -60,9 +60,9 @@ import software.amazon.awssdk.services.s3.paginators.ListObjectVersionsIterable;
  * a pack becomes visible whole and verified, or not at all. Every request carries its body's {@code
  * Content-MD5}, which every S3 server checks. The client sends checksums only where the protocol
  * requires them (as {@code Content-MD5}) and validates response checksums only where required:
- * servers other than AWS (Ceph RGW before 19, for one) refuse the SDK's default streaming
- * checksums, and readers verify every pack's SHA-256 anyway. Opening the store aborts the multipart
- * uploads under its prefix that were begun more than an hour ago (left by a crash).
+ * servers other than AWS (Ceph RGW 16.2, for one) refuse the SDK's default streaming checksums, and
+ * readers verify every pack's SHA-256 anyway. Opening the store aborts the multipart uploads under
+ * its prefix that were begun more than an hour ago (left by a crash).
  *
  * <p>Retention uses S3 object lock in compliance mode and is offered only for buckets configured
  * with {@code objectLock=true} (object lock implies versioning: {@code delete} removes every
@@ -99,11 +99,10 @@ public final class S3PackStore implements PackStore, AutoCloseable {
             .region(Region.of(location.region()))
             .credentialsProvider(credentials)
             .forcePathStyle(location.pathStyle())
-            // Plain signed requests, not aws-chunked streaming: Ceph RGW (16.2) refuses an empty
-            // aws-chunked body as XAmzContentSHA256Mismatch. Over http the payload's SHA-256 is
-            // then
-            // signed and checked by the server; over https the payload is unsigned, as the SDK
-            // does by default, and Content-MD5 carries the check.
+            // Plain signed requests, not aws-chunked streaming: Ceph RGW (16.2) refuses an
+            // empty aws-chunked body as XAmzContentSHA256Mismatch. Over http the SHA-256 of the
+            // payload is signed and checked by the server; over https the payload is unsigned, as
+            // the SDK does by default, and Content-MD5 carries the check.
             .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
             .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
             .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
