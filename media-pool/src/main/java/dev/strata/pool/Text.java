@@ -1,17 +1,17 @@
 package dev.strata.pool;
 
 /** Rules for the free-text attributes of the pool. */
-final class Text {
+public final class Text {
   private Text() {}
 
-  static String required(String field, String value, int maxLength) {
+  public static String required(String field, String value, int maxLength) {
     if (value == null || value.isBlank()) {
       throw new InvalidValueException(field, field + " is required");
     }
     return optional(field, value, maxLength);
   }
 
-  static String optional(String field, String value, int maxLength) {
+  public static String optional(String field, String value, int maxLength) {
     if (value == null) {
       return null;
     }

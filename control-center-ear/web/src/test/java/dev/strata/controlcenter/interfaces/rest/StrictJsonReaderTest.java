@@ -105,6 +105,23 @@ class StrictJsonReaderTest {
   }
 
   @Test
+  void deepNestingAndHugeNumbersAreBadRequestsNotServerErrors() {
+    String deep = "{\"id\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
+    String longNumber = "{\"id\":\"x\",\"link\":\"WAN\",\"n\":" + "9".repeat(100_000) + "}";
+    String longExponent = "{\"capacityBytes\":1e999999999}";
+    for (String body : new String[] {deep, longNumber}) {
+      assertThatThrownBy(() -> read(DataCenterRequest.class, body))
+          .isInstanceOf(InvalidRequestException.class)
+          .satisfies(
+              e ->
+                  assertThat(((InvalidRequestException) e).errors())
+                      .extracting(FieldError::field)
+                      .containsExactly("body"));
+    }
+    assertThat(errors(TargetRequest.class, longExponent)).isNotEmpty();
+  }
+
+  @Test
   void problemsRenderAsRfc9457Json() {
     String json =
         new Problem(
