@@ -899,4 +899,126 @@ abstract class ControlCenterContract {
     String trail = api().get("api/v1/audit?limit=1000").body();
     assertThat(trail).doesNotContain(password).doesNotContain(token.substring(22));
   }
+
+  // ---- Found by the adversarial test of issues 10 and 11 (h10-attack)
+  // ----------------------------
+
+  @Test
+  void refusesARequestThatNamesTwoHosts() {
+    // The first Host was checked, a proxy in front may route by the second.
+    Api.Reply r =
+        api()
+            .raw(
+                "GET /api/v1/me HTTP/1.1\r\nHost: " + api().host() + "\r\nHost: attacker.example",
+                null);
+    assertProblem(r, 400, null);
+  }
+
+  @Test
+  void optionsOutsideTheApiDescribeNothing() {
+    // Payara's own /openapi endpoint answered OPTIONS with a WADL document naming Jersey.
+    for (String path : List.of("/openapi", "/health", "/metrics")) {
+      Api.Reply r =
+          anonymous()
+              .send(
+                  HttpRequest.newBuilder(root().resolve(path))
+                      .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+      assertThat(r.status()).as(path).isIn(204, 401);
+      assertThat(r.body()).as(path).doesNotContainIgnoringCase("wadl").doesNotContain("jersey");
+      assertThat(String.valueOf(r.contentType())).as(path).doesNotContain("wadl");
+    }
+  }
+
+  @Test
+  void aRefusedCreationIsAuditedWithTheIdItTriedToTake() {
+    String acme = createTenant(unique("acme"));
+    String other = createTenant(unique("other"));
+    String acmeAdmin = createPrincipal(unique("ta"), "TENANT_ADMIN", acme, "a long password 3");
+    String spy = unique("spy");
+    assertProblem(
+        api()
+            .as(Api.basic(acmeAdmin, "a long password 3"))
+            .post(
+                "api/v1/principals",
+                "{\"name\":\"" + spy + "\",\"role\":\"AGENT\",\"tenant\":\"" + other + "\"}"),
+        404,
+        null);
+    List<JsonObject> events =
+        api()
+            .get("api/v1/audit?targetId=" + spy)
+            .json()
+            .getJsonArray("items")
+            .getValuesAs(JsonObject.class);
+    assertThat(events)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.getString("operation")).isEqualTo("createPrincipal");
+              assertThat(e.getString("principal")).isEqualTo(acmeAdmin);
+              assertThat(e.getInt("status")).isEqualTo(404);
+            });
+  }
+
+  @Test
+  void aPasswordTooLongToEverBeSentIsRefused() {
+    String tenant = createTenant(unique("t"));
+    Api.Reply r =
+        api()
+            .post(
+                "api/v1/principals",
+                "{\"name\":\""
+                    + unique("long")
+                    + "\",\"role\":\"TENANT_USER\",\"tenant\":\""
+                    + tenant
+                    + "\",\"password\":\""
+                    + "p".repeat(1025)
+                    + "\"}");
+    assertProblem(r, 400, "password");
+  }
+
+  @Test
+  void aPathTheFileSystemCannotHoldIsABadRequestNotAFailure() throws Exception {
+    String dc = createDataCenter(unique("dc"));
+    Path dir = diskDir("strata-it-nul");
+    assertProblem(
+        registerTarget(unique("disk"), dc, "DISK", dir.toUri() + "a%00b", ""), 400, "endpoint");
+  }
+
+  @Test
+  void passwordGuessingIsThrottledAndAudited() {
+    String tenant = createTenant(unique("t"));
+    String password = "the right password " + UUID.randomUUID();
+    String person = createPrincipal(unique("guessed"), "TENANT_USER", tenant, password);
+    Api asPersonsKey = keyOf(person);
+    for (int i = 0; i < 5; i++) {
+      assertProblem(api().as(Api.basic(person, "guess " + i)).get("api/v1/me"), 401, null);
+    }
+    Api.Reply throttled = null;
+    for (int i = 0; i < 5 && throttled == null; i++) {
+      Api.Reply r = api().as(Api.basic(person, "guess again " + i)).get("api/v1/me");
+      if (r.status() == 429) {
+        throttled = r;
+      } else {
+        assertProblem(r, 401, null);
+      }
+    }
+    assertThat(throttled).as("a guess refused unchecked").isNotNull();
+    assertProblem(throttled, 429, null);
+    assertThat(Long.parseLong(throttled.header("Retry-After"))).isPositive();
+
+    assertThat(asPersonsKey.get("api/v1/me").status())
+        .as("API keys are not throttled")
+        .isEqualTo(200);
+    assertThat(
+            api()
+                .get("api/v1/audit?operation=throttleLogins&limit=100")
+                .json()
+                .getJsonArray("items")
+                .getValuesAs(JsonObject.class))
+        .anySatisfy(e -> assertThat(e.getString("detail")).contains(person));
+    Poll.until(
+        Duration.ofSeconds(60),
+        "the right password accepted once the wait ran out",
+        () -> api().as(Api.basic(person, password)).get("api/v1/me").status() == 200);
+  }
 }

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -30,6 +32,21 @@ public final class MtxProvider implements TapeLibraryProvider {
 
   /** The changer node and the st node of each drive address, as a location names them. */
   record Devices(String changer, Map<Integer, String> drives) {}
+
+  /**
+   * Every device node that opening {@code location} would use: the changer's first, then each
+   * drive's. Whoever checks a location before it is opened (the control center's endpoint rules)
+   * asks this parser, so that the nodes checked are exactly those opened.
+   *
+   * @throws IllegalArgumentException for a location this provider cannot open
+   */
+  public static List<String> devicePaths(URI location) {
+    Devices d = parse(location);
+    List<String> paths = new ArrayList<>();
+    paths.add(d.changer());
+    paths.addAll(d.drives().values());
+    return List.copyOf(paths);
+  }
 
   static Devices parse(URI location) {
     String path = location.getPath();

@@ -31,6 +31,13 @@ public class IdentityService {
   /** The shortest password accepted. */
   public static final int MIN_PASSWORD = 12;
 
+  /**
+   * The longest password accepted: far beyond any passphrase, and short enough that the HTTP Basic
+   * header carrying it stays within the server's header limit (a longer one could be set but never
+   * used to log in).
+   */
+  public static final int MAX_PASSWORD = 1024;
+
   /** How stale a key's "last used" may be before a use writes it again. */
   static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
@@ -185,9 +192,14 @@ public class IdentityService {
   }
 
   private static char[] checkedPassword(char[] password) {
-    if (password.length < MIN_PASSWORD) {
+    if (password.length < MIN_PASSWORD || password.length > MAX_PASSWORD) {
       throw new InvalidValueException(
-          "password", "a password has at least " + MIN_PASSWORD + " characters");
+          "password",
+          "a password has at least "
+              + MIN_PASSWORD
+              + " and at most "
+              + MAX_PASSWORD
+              + " characters");
     }
     return password;
   }

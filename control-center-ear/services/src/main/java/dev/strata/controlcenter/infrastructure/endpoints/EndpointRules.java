@@ -1,19 +1,20 @@
 package dev.strata.controlcenter.infrastructure.endpoints;
 
+import dev.strata.disk.S3Location;
 import dev.strata.pool.TargetKind;
+import dev.strata.tape.mtx.MtxProvider;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -65,7 +66,7 @@ final class EndpointRules {
               ? host(endpoint.getHost())
               : underRoot(endpoint.getPath(), vtlRoots, "strata.endpoints.vtl-roots");
       case TAPE_LIBRARY -> tapeDevices(endpoint);
-      case OBJECT_STORE -> host(objectStoreHost(endpoint));
+      case OBJECT_STORE -> objectStore(endpoint);
     };
   }
 
@@ -77,10 +78,11 @@ final class EndpointRules {
         rawPath.length() > 1 && rawPath.endsWith("/")
             ? rawPath.substring(0, rawPath.length() - 1)
             : rawPath;
-    Path path = Path.of(trimmed);
-    if (!path.normalize().toString().equals(trimmed)) {
-      return "the path '" + rawPath + "' is not normalised (no '.', '..' or empty segments)";
+    String problem = localPathProblem(trimmed);
+    if (problem != null) {
+      return "the path " + problem;
     }
+    Path path = Path.of(trimmed);
     for (Path root : roots) {
       if (path.startsWith(root) && !path.equals(root)) {
         return realPathStaysUnder(path, root, setting);
@@ -122,24 +124,21 @@ final class EndpointRules {
     }
   }
 
+  /**
+   * The device nodes as the mtx driver itself reads them from the location (it decodes, splits and
+   * strips the drive list), so that the nodes checked are exactly the nodes it opens.
+   */
   private String tapeDevices(URI endpoint) {
-    List<String> paths = new ArrayList<>();
-    paths.add(endpoint.getPath());
-    String query = endpoint.getRawQuery();
-    if (query != null) {
-      for (String pair : query.split("&")) {
-        String value =
-            URLDecoder.decode(pair.substring(pair.indexOf('=') + 1), StandardCharsets.UTF_8);
-        for (String v : value.split(",")) {
-          if (v.startsWith("/")) {
-            paths.add(v);
-          }
-        }
-      }
+    List<String> paths;
+    try {
+      paths = MtxProvider.devicePaths(endpoint);
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
     }
     for (String p : paths) {
-      if (p == null || !Path.of(p).normalize().toString().equals(p)) {
-        return "the device path '" + p + "' is not normalised";
+      String problem = localPathProblem(p);
+      if (problem != null) {
+        return "the device path " + problem;
       }
       if (tapeDevices.stream().noneMatch(glob -> matcher(glob).matches(Path.of(p)))) {
         return "the device "
@@ -152,24 +151,44 @@ final class EndpointRules {
     return null;
   }
 
+  /**
+   * Why {@code p} is no absolute, normalised local path (no {@code .}, {@code ..} or empty
+   * segments, no control characters such as NUL or a line break), or {@code null}.
+   */
+  private static String localPathProblem(String p) {
+    if (p == null || !p.startsWith("/")) {
+      return "'" + p + "' is not absolute";
+    }
+    if (p.chars().anyMatch(Character::isISOControl)) {
+      return "'" + p.replaceAll("\\p{Cntrl}", "?") + "' contains a control character";
+    }
+    try {
+      if (!Path.of(p).normalize().toString().equals(p)) {
+        return "'" + p + "' is not normalised (no '.', '..' or empty segments)";
+      }
+    } catch (InvalidPathException e) {
+      return "'" + p + "' is not a valid path: " + e.getReason();
+    }
+    return null;
+  }
+
   private static PathMatcher matcher(String glob) {
     return FileSystems.getDefault().getPathMatcher("glob:" + glob);
   }
 
-  /** The host an {@code s3://bucket/prefix?endpoint=URL} endpoint talks to. */
-  private static String objectStoreHost(URI endpoint) {
-    String query = endpoint.getRawQuery();
-    if (query != null) {
-      for (String pair : query.split("&")) {
-        if (pair.startsWith("endpoint=")) {
-          URI server =
-              URI.create(
-                  URLDecoder.decode(pair.substring("endpoint=".length()), StandardCharsets.UTF_8));
-          return server.getHost();
-        }
-      }
+  /**
+   * The server an {@code s3://bucket/prefix?endpoint=URL} location talks to, as the S3 store itself
+   * parses the location (so a second {@code endpoint=} or an encoded parameter name cannot show the
+   * rules one server and the store another).
+   */
+  private String objectStore(URI endpoint) {
+    S3Location location;
+    try {
+      location = S3Location.parse(endpoint);
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
     }
-    return "s3.amazonaws.com";
+    return host(location.endpoint().map(URI::getHost).orElse("s3.amazonaws.com"));
   }
 
   private String host(String host) {
@@ -195,13 +214,7 @@ final class EndpointRules {
       return "the host " + host + " cannot be resolved";
     }
     for (InetAddress a : addresses) {
-      boolean special =
-          a.isLinkLocalAddress()
-              || a.isAnyLocalAddress()
-              || a.isMulticastAddress()
-              || METADATA.contains(a.getHostAddress())
-              || (wildcard && a.isLoopbackAddress());
-      if (special && !listedLiterally(a)) {
+      if (special(a, wildcard) && !listedLiterally(a)) {
         return "the host "
             + host
             + " resolves to "
@@ -211,6 +224,53 @@ final class EndpointRules {
       }
     }
     return null;
+  }
+
+  /**
+   * Link-local, unspecified, multicast, a metadata address or (for a wildcard entry) loopback —
+   * also when carried inside an IPv6 address that the network may translate to IPv4
+   * (IPv4-compatible {@code ::a.b.c.d}, NAT64 {@code 64:ff9b::a.b.c.d}, 6to4 {@code
+   * 2002:aabb:ccdd::}).
+   */
+  private static boolean special(InetAddress a, boolean wildcard) {
+    if (a.isLinkLocalAddress()
+        || a.isAnyLocalAddress()
+        || a.isMulticastAddress()
+        || METADATA.contains(a.getHostAddress())
+        || (wildcard && a.isLoopbackAddress())) {
+      return true;
+    }
+    InetAddress v4 = embeddedIpv4(a);
+    return v4 != null && special(v4, wildcard);
+  }
+
+  private static InetAddress embeddedIpv4(InetAddress a) {
+    if (!(a instanceof Inet6Address)) {
+      return null;
+    }
+    byte[] b = a.getAddress();
+    boolean sixToFour = b[0] == 0x20 && b[1] == 0x02;
+    boolean nat64 =
+        b[0] == 0 && b[1] == 0x64 && b[2] == (byte) 0xff && b[3] == (byte) 0x9b && zero(b, 4, 12);
+    boolean compatible = zero(b, 0, 12);
+    if (!sixToFour && !nat64 && !compatible) {
+      return null;
+    }
+    int from = sixToFour ? 2 : 12;
+    try {
+      return InetAddress.getByAddress(Arrays.copyOfRange(b, from, from + 4));
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException(e); // four bytes are always an address
+    }
+  }
+
+  private static boolean zero(byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (b[i] != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean nameMatches(String entry, String host, String bare) {

@@ -22,7 +22,7 @@ class EndpointRulesTest {
     return host -> {
       String a = table.get(host);
       if (a == null) {
-        if (host.matches("[0-9.]+|[0-9a-f:]+")) {
+        if (host.matches("[0-9.]+|[0-9a-f:.]+")) {
           return List.of(InetAddress.getByName(host));
         }
         throw new UnknownHostException(host);
@@ -141,5 +141,70 @@ class EndpointRulesTest {
         .contains("/dev/sda");
     assertThat(r.refusal(TargetKind.TAPE_LIBRARY, uri("mtx:/dev/sg3?drives=/dev/../etc/passwd")))
         .contains("not normalised");
+  }
+
+  @Test
+  void anObjectStoreIsCheckedByTheServerTheStoreWouldTalkTo() {
+    EndpointRules r = defaults();
+    // A second endpoint= used to pass with the first (loopback) while the store used the last.
+    assertThat(
+            r.refusal(
+                TargetKind.OBJECT_STORE,
+                uri("s3://bucket?endpoint=http://127.0.0.1:9000&endpoint=http://169.254.169.254/")))
+        .contains("given twice");
+    assertThat(
+            r.refusal(
+                TargetKind.OBJECT_STORE, uri("s3://bucket?%65ndpoint=http://169.254.169.254/")))
+        .contains("unknown parameter");
+    assertThat(
+            rules(List.of("*.amazonaws.com"), List.of())
+                .refusal(TargetKind.OBJECT_STORE, uri("s3://bucket?region=x%40169.254.169.254")))
+        .contains("not a region name");
+  }
+
+  @Test
+  void tapeDevicesAreCheckedAsTheDriverReadsThem() {
+    EndpointRules r = rules(List.of(), List.of("/dev/sg*", "/dev/nst*"));
+    // The driver strips blanks around each drive node; the rules used to skip a value that did
+    // not start with '/' and so never looked at " /etc/shadow".
+    assertThat(r.refusal(TargetKind.TAPE_LIBRARY, uri("mtx:/dev/sg3?drives=%20/etc/shadow")))
+        .contains("/etc/shadow");
+    assertThat(r.refusal(TargetKind.TAPE_LIBRARY, uri("mtx:/dev/sg3?%64rives=/etc/shadow")))
+        .contains("/etc/shadow");
+    assertThat(r.refusal(TargetKind.TAPE_LIBRARY, uri("mtx:/dev/sg3?drives=nst0")))
+        .contains("absolute");
+    assertThat(r.refusal(TargetKind.TAPE_LIBRARY, uri("mtx:/dev/sg3?drives=/dev/nst0,,/dev/nst1")))
+        .isNull();
+  }
+
+  @Test
+  void aPathWithAControlCharacterIsRefusedNotAFailure() {
+    // A NUL byte made Path.of throw, which the API answered with 500.
+    assertThat(defaults().refusal(TargetKind.DISK, uri("file:" + dir + "/disks/a%00b")))
+        .contains("control character");
+    assertThat(defaults().refusal(TargetKind.DISK, uri("file:" + dir + "/disks/a%0Ab")))
+        .contains("control character");
+    assertThat(
+            rules(List.of(), List.of("/dev/*"))
+                .refusal(TargetKind.TAPE_LIBRARY, uri("mtx:/dev/sg3?drives=/dev/n%00st0")))
+        .contains("control character");
+  }
+
+  @Test
+  void metadataAddressesInsideIpv6AddressesAreRefusedToo() {
+    EndpointRules any = rules(List.of("*"), List.of());
+    for (String host :
+        List.of(
+            "[::ffff:169.254.169.254]",
+            "[::169.254.169.254]",
+            "[64:ff9b::169.254.169.254]",
+            "[2002:a9fe:a9fe::1]",
+            "[64:ff9b::127.0.0.1]")) {
+      assertThat(any.refusal(TargetKind.VTL, uri("vtl://" + host + ":80")))
+          .as(host)
+          .contains("resolves to");
+    }
+    assertThat(any.refusal(TargetKind.VTL, uri("vtl://[2001:db8::1]:80"))).isNull();
+    assertThat(any.refusal(TargetKind.VTL, uri("vtl://[64:ff9b::203.0.113.7]:80"))).isNull();
   }
 }

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Set;
 
@@ -18,8 +19,9 @@ import java.util.Set;
  * The first thing every request to the control center meets, before any resource runs. It refuses:
  *
  * <ul>
- *   <li>a {@code Host} that is not one of the configured addresses (421): a DNS-rebinding page that
- *       resolves its own name to this server cannot reach the API;
+ *   <li>more than one {@code Host} (400), and a {@code Host} that is not one of the configured
+ *       addresses (421): a DNS-rebinding page that resolves its own name to this server cannot
+ *       reach the API;
  *   <li>a browser's cross-site request, told by {@code Sec-Fetch-Site} or an {@code Origin} that is
  *       not this server (403): no other site's page can read from or act on the API, whatever
  *       credentials the browser holds;
@@ -29,8 +31,10 @@ import java.util.Set;
  *       again while the body is read.
  * </ul>
  *
- * Every answer also carries headers that stop browsers from sniffing, framing or caching it. Mapped
- * in {@code web.xml}, after the audit trail.
+ * It answers {@code OPTIONS} outside {@code /api} itself, with no body.
+ *
+ * <p>Every answer also carries headers that stop browsers from sniffing, framing or caching it.
+ * Mapped in {@code web.xml}, after the audit trail.
  */
 public class RequestGuard extends HttpFilter {
   private static final long serialVersionUID = 1L;
@@ -48,6 +52,12 @@ public class RequestGuard extends HttpFilter {
     resp.setHeader("Cache-Control", "no-store");
 
     AllowedHosts hosts = config.allowedHosts();
+    if (Collections.list(req.getHeaders("Host")).size() > 1) {
+      // RFC 9112 wants a 400: with two, the one checked here need not be the one a proxy in front
+      // of this server routed by.
+      refuse(req, resp, 400, "bad-request", "Bad request", "a request names one Host, not several");
+      return;
+    }
     String host = req.getHeader("Host");
     if (!hosts.permits(host)) {
       refuse(
@@ -75,6 +85,13 @@ public class RequestGuard extends HttpFilter {
           "cross-site",
           "Cross-site request",
           "requests from origin '" + origin + "' are refused");
+      return;
+    }
+    if (req.getMethod().equals("OPTIONS") && !req.getRequestURI().startsWith("/api/")) {
+      // The runtime's own endpoints (/openapi) would answer with a WADL document describing the
+      // server's internals; everything outside the API is read-only.
+      resp.setHeader("Allow", "GET, HEAD, OPTIONS");
+      resp.setStatus(HttpServletResponse.SC_NO_CONTENT);
       return;
     }
     long limit = config.maxBodyBytes();

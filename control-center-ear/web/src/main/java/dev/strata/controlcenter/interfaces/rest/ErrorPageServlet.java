@@ -31,6 +31,7 @@ public class ErrorPageServlet extends HttpServlet {
           case 403 -> "Forbidden";
           case 404 -> "Not Found";
           case 405 -> "Method Not Allowed";
+          case 429 -> "Too Many Requests";
           case 500 -> "Internal error";
           default -> "HTTP " + status;
         };
@@ -38,6 +39,7 @@ public class ErrorPageServlet extends HttpServlet {
         switch (status) {
           case 401 -> Problem.UNAUTHORIZED;
           case 404 -> Problem.NOT_FOUND;
+          case 429 -> Problem.TOO_MANY_REQUESTS;
           default -> status >= 500 ? Problem.INTERNAL : null;
         };
     Object reason = req.getAttribute(Unauthorized.REASON);
@@ -50,7 +52,7 @@ public class ErrorPageServlet extends HttpServlet {
                 ? "no resource here; the API is under /api/v1"
                 : status == 401 && reason != null
                     ? reason + "; send Authorization: Bearer <API key>, or HTTP Basic"
-                    : null,
+                    : status == 429 && reason != null ? reason.toString() : null,
             uri == null ? req.getRequestURI() : uri.toString(),
             null);
     resp.setStatus(status);

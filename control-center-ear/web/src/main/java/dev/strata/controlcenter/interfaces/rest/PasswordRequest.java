@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record PasswordRequest(
     @Schema(
             required = true,
-            description = "The new password, at least 12 characters; never stored as given",
+            description = "The new password, 12 to 1024 characters; never stored as given",
             writeOnly = true,
             example = "correct horse battery staple")
         @NotNull

@@ -23,7 +23,7 @@ public record PrincipalRequest(
         String tenant,
     @Schema(
             description =
-                "Initial password of a person (OPERATOR and MEMBER roles), at least 12 characters;"
+                "Initial password of a person (OPERATOR and MEMBER roles), 12 to 1024 characters;"
                     + " never stored as given, never shown again",
             writeOnly = true)
         String password) {

@@ -25,8 +25,11 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -101,6 +104,9 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
       if (!parser.hasNext()) {
         throw new InvalidRequestException("body", "a JSON object is required; the body is empty");
       }
+      // The names seen in each open object (an array's entry holds none): a name given twice is
+      // refused, not resolved by "last one wins", which another reader may resolve differently.
+      Deque<Set<String>> names = new ArrayDeque<>();
       int depth = 0;
       boolean started = false;
       while (parser.hasNext()) {
@@ -116,8 +122,21 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
                   "body",
                   "JSON nested deeper than " + MAX_DEPTH + " levels" + at(parser.getLocation()));
             }
+            names.push(new HashSet<>());
           }
-          case END_OBJECT, END_ARRAY -> depth--;
+          case END_OBJECT, END_ARRAY -> {
+            depth--;
+            names.pop();
+          }
+          case KEY_NAME -> {
+            String name = parser.getString();
+            checkText(name, parser);
+            if (!names.peek().add(name)) {
+              throw new InvalidRequestException(
+                  "body", "the field '" + name + "' is given twice" + at(parser.getLocation()));
+            }
+          }
+          case VALUE_STRING -> checkText(parser.getString(), parser);
           case VALUE_NUMBER -> {
             if (parser.getString().length() > MAX_NUMBER_LENGTH) {
               throw new InvalidRequestException(
@@ -139,6 +158,26 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
         throw new PayloadTooLargeException(b.getMessage());
       }
       throw new InvalidRequestException("body", "a JSON object is required: " + e.getMessage());
+    }
+  }
+
+  /**
+   * A string must be Unicode text: an unpaired surrogate ({@code "\\ud800"}) cannot be stored or
+   * shown, and would silently become {@code ?} in the catalog.
+   */
+  private static void checkText(String text, JsonParser parser) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new InvalidRequestException(
+            "body",
+            "a string holds an unpaired UTF-16 surrogate (not Unicode text)"
+                + at(parser.getLocation()));
+      }
     }
   }
 

@@ -140,4 +140,26 @@ class StrictJsonReaderTest {
     assertThat(new Problem(null, "Not Found", 404, null, null, null).toJson())
         .isEqualTo("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404}");
   }
+
+  @Test
+  void refusesAFieldGivenTwiceInsteadOfKeepingTheLast() {
+    assertThatThrownBy(
+            () -> read(TenantRequest.class, "{\"id\":\"acme\",\"name\":\"x\",\"id\":\"globex\"}"))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("'id' is given twice");
+    assertThat(read(TenantRequest.class, "{\"id\":\"acme\",\"name\":\"x\"}").id())
+        .isEqualTo("acme");
+  }
+
+  @Test
+  void refusesAStringThatIsNotUnicodeText() {
+    // An unpaired surrogate used to be stored as '?'.
+    assertThatThrownBy(() -> read(TenantRequest.class, "{\"id\":\"t\",\"name\":\"a\\ud800b\"}"))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("surrogate");
+    assertThatThrownBy(() -> read(TenantRequest.class, "{\"id\":\"t\",\"name\":\"\\udc00\"}"))
+        .isInstanceOf(InvalidRequestException.class);
+    assertThat(read(TenantRequest.class, "{\"id\":\"t\",\"name\":\"\\ud83d\\ude00\"}").name())
+        .isEqualTo("\ud83d\ude00");
+  }
 }
