@@ -4,6 +4,7 @@ import dev.strata.agent.repo.Repository;
 import dev.strata.agent.repo.RepositoryException;
 import dev.strata.disk.PackStores;
 import dev.strata.disk.S3Credentials;
+import dev.strata.disk.StoreException;
 import dev.strata.disk.StoreSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -126,18 +127,32 @@ public final class StrataCommand {
     return Path.of(repo).toAbsolutePath().normalize().toUri();
   }
 
+  /** Opens the store of an existing repository; changes nothing where there is none. */
   PackStores.Opened openStore() throws IOException, RepositoryException {
     URI at = location();
     if ("file".equals(at.getScheme()) && !Files.isDirectory(Path.of(at))) {
       throw new RepositoryException("there is no repository at " + Path.of(at));
     }
+    try {
+      return PackStores.open(at, storeSettings());
+    } catch (StoreException.NotAStore e) {
+      throw new RepositoryException("there is no repository here: " + e.getMessage());
+    }
+  }
+
+  /** Makes the repository's location a store (for {@code init}): an empty or new one only. */
+  PackStores.Opened initialiseStore() throws IOException {
+    return PackStores.initialise(location(), storeSettings());
+  }
+
+  private StoreSettings storeSettings() {
     StoreSettings settings = StoreSettings.defaults(clock, random);
     String id = environment.get("AWS_ACCESS_KEY_ID");
     String secret = environment.get("AWS_SECRET_ACCESS_KEY");
     if (id != null && secret != null) {
       settings = settings.withS3Credentials(new S3Credentials(id, secret));
     }
-    return PackStores.open(at, settings);
+    return settings;
   }
 
   /** Opens the repository in {@code store} with the passphrase. */

@@ -2,6 +2,8 @@ package dev.strata.controlcenter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.strata.disk.PackStores;
+import dev.strata.disk.StoreSettings;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.net.URI;
@@ -9,8 +11,10 @@ import java.net.URL;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import org.apache.commons.io.file.PathUtils;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -285,6 +289,15 @@ abstract class ControlCenterContract {
     Path disk = diskDir("strata-it-probe");
     String id = unique("disk");
     assertThat(registerDisk(id, dc, disk, "").status()).isEqualTo(201);
+
+    // a directory that is no pack store is reported, and nothing is created there
+    Api.Reply notAStore = api().post("api/v1/targets/" + id + "/probes", "");
+    assertThat(notAStore.json().getString("outcome")).isEqualTo("UNREACHABLE");
+    assertThat(notAStore.json().getString("detail")).contains("no pack store", "strata-store");
+    assertThat(disk).isEmptyDirectory();
+    PackStores.initialise(
+            disk.toUri(), StoreSettings.defaults(Clock.systemUTC(), new SplittableRandom(1)))
+        .close();
 
     Api.Reply probe = api().post("api/v1/targets/" + id + "/probes", "");
     assertThat(probe.status()).as(probe.body()).isEqualTo(201);
