@@ -167,6 +167,12 @@ public final class StrataCommand {
                     "a passphrase is needed: set STRATA_PASSWORD or give --password-file"));
   }
 
+  /** Where packs are spooled before they are stored: {@code TMPDIR}, else the JVM's default. */
+  Path temporaryDirectory() {
+    String t = environment.get("TMPDIR");
+    return Path.of(t == null || t.isBlank() ? System.getProperty("java.io.tmpdir") : t);
+  }
+
   String who() {
     String user = environment.getOrDefault("USER", System.getProperty("user.name", "unknown"));
     return user + "@" + host();
