@@ -82,6 +82,7 @@ final class BackupCommand implements Callable<Integer> {
             "snapshot " + r.id().shortForm() + " saved (sequence " + r.snapshot().sequence() + ")");
         out.line(r.id().hex());
       }
+      out.skipped(repo);
       return r.warnings().isEmpty() ? 0 : StrataCommand.INCOMPLETE;
     }
   }

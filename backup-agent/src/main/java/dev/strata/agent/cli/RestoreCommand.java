@@ -65,6 +65,7 @@ final class RestoreCommand implements Callable<Integer> {
                 s.id().shortForm(),
                 target.toAbsolutePath().normalize()));
       }
+      out.skipped(repo);
       return r.problems().isEmpty() ? 0 : StrataCommand.INCOMPLETE;
     }
   }

@@ -14,10 +14,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -27,9 +29,11 @@ import java.util.concurrent.Future;
 /**
  * Checks a repository.
  *
+ * <p>A damaged object is reported and the check goes on with the others.
+ *
  * <ul>
- *   <li>Always: the config's signature; every snapshot manifest's signature, repository and unique
- *       sequence number; every pack's trailer.
+ *   <li>Always: the config's signature; every key file's format and repository; every snapshot
+ *       manifest's signature, repository and unique sequence number; every pack's trailer.
  *   <li>With {@code readData}: every pack is read whole; its SHA-256 must be its name and the
  *       signature over its content must verify — no decryption key needed.
  *   <li>With the keys: the pack indexes and snapshots decrypt, and every blob a snapshot needs
@@ -60,11 +64,18 @@ public final class Check {
     List<PackInfo> packs = repo.packs();
     long bytesRead = 0;
 
+    // Key files, keyless: a damaged one does not stop the others from opening the repository.
+    repo.keys();
+    repo.damaged(Repository.KEYS)
+        .forEach((name, why) -> problems.add("key file " + name + ": " + why));
+
     // Snapshots: signatures and sequence numbers, keyless.
+    Set<PackName> reported = new HashSet<>();
     Map<Long, PackName> sequences = new HashMap<>();
     long snapshotCount = 0;
     for (PackName name : repo.snapshotNames()) {
       snapshotCount++;
+      int before = problems.size();
       try {
         byte[] bytes = repo.readSnapshotBytes(name);
         Snapshot.Header h = Snapshot.verify(bytes, repo.config().publicKey());
@@ -81,6 +92,9 @@ public final class Check {
         }
       } catch (FormatException e) {
         problems.add("snapshot " + name + ": " + e.getMessage());
+      }
+      if (problems.size() > before) {
+        reported.add(name);
       }
     }
 
@@ -115,7 +129,7 @@ public final class Check {
 
     List<String> affected = new ArrayList<>();
     if (repo.hasKeys()) {
-      checkWithKeys(packs, damaged, readData, problems, affected);
+      checkWithKeys(packs, damaged, readData, problems, affected, reported);
     }
     damaged.forEach((p, why) -> problems.add("pack " + p + " is damaged: " + why));
     return new Result(packs.size(), bytesRead, snapshotCount, problems, affected);
@@ -138,12 +152,13 @@ public final class Check {
       Map<PackName, String> damaged,
       boolean readData,
       List<String> problems,
-      List<String> affected)
+      List<String> affected,
+      Set<PackName> reported)
       throws IOException {
     BlobCipher cipher = repo.newCipher();
     MasterKeys.IdHasher hasher = repo.requireKeys().idHasher();
     Map<BlobId, BlobLocation> index = new HashMap<>();
-    java.util.Set<BlobId> bad = new java.util.HashSet<>();
+    Set<BlobId> bad = new HashSet<>();
     for (PackInfo p : packs) {
       List<PackEntry> entries;
       try {
@@ -171,13 +186,15 @@ public final class Check {
         }
       }
     }
-    List<Repository.StoredSnapshot> snapshots;
-    try {
-      snapshots = repo.snapshots();
-    } catch (RepositoryException e) {
-      problems.add(e.getMessage());
-      return;
-    }
+    List<Repository.StoredSnapshot> snapshots = repo.snapshots();
+    // Damaged in a way only the keys show (a body that does not decrypt), or of another repository.
+    repo.damaged(Repository.SNAPSHOTS)
+        .forEach(
+            (name, why) -> {
+              if (!reported.contains(name)) {
+                problems.add("snapshot " + name + ": " + why);
+              }
+            });
     for (Repository.StoredSnapshot s : snapshots) {
       TreeReader tree = new TreeReader(repo, index, s.snapshot().trees());
       try {

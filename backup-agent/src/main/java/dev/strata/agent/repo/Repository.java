@@ -32,7 +32,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * A Strata repository in a pack store: {@code config}, {@code keys/*}, packs under {@code data/},
@@ -40,12 +42,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * and never changed; a snapshot is written last, so an interrupted backup leaves only packs that
  * the next backup reuses. Opened with a passphrase it can read and write; {@link #openKeyless} can
  * only verify.
+ *
+ * <p>One damaged object does not block the others: a key file or snapshot that cannot be read is
+ * left out, and recorded with the reason in {@link #damaged()}, so that commands can name it while
+ * every other snapshot stays usable; {@code check} fails on it.
  */
 public final class Repository {
   static final PackName CONFIG = PackName.of("config");
-  static final String KEYS = "keys/";
+  public static final String KEYS = "keys/";
   static final String DATA = "data/";
-  static final String SNAPSHOTS = "snapshots/";
+  public static final String SNAPSHOTS = "snapshots/";
 
   /** One zstd context per thread, reused: creating one per blob costs more than small blobs. */
   private static final ThreadLocal<ZstdDecompressCtx> DECOMPRESSORS =
@@ -55,6 +61,7 @@ public final class Repository {
   private final RepositoryConfig config;
   private final Optional<MasterKeys> keys;
   private final SecureRandom random;
+  private final Map<PackName, String> damaged = new ConcurrentSkipListMap<>();
 
   private Repository(
       PackStore store, RepositoryConfig config, Optional<MasterKeys> keys, SecureRandom random) {
@@ -62,6 +69,30 @@ public final class Repository {
     this.config = config;
     this.keys = keys;
     this.random = random;
+  }
+
+  /**
+   * The objects left out so far because they could not be read, in name order, each with the
+   * reason: key files and snapshots that are damaged, foreign or stored under the wrong name.
+   */
+  public Map<PackName, String> damaged() {
+    return Map.copyOf(damaged);
+  }
+
+  /** The damaged objects found so far whose names start with {@code prefix}. */
+  public Map<PackName, String> damaged(String prefix) {
+    Map<PackName, String> out = new TreeMap<>();
+    damaged.forEach(
+        (name, why) -> {
+          if (name.value().startsWith(prefix)) {
+            out.put(name, why);
+          }
+        });
+    return out;
+  }
+
+  private void skip(PackName name, String why) {
+    damaged.put(name, why);
   }
 
   /** The parameters of a new repository. */
@@ -117,16 +148,19 @@ public final class Repository {
   /** A key file and its name. */
   public record StoredKey(String name, KeyFile key) {}
 
-  /** The key files (readable without unwrapping them). */
-  public List<StoredKey> keys() throws IOException, RepositoryException {
+  /** The readable key files of this repository; damaged ones are skipped (see {@link #damaged}). */
+  public List<StoredKey> keys() throws IOException {
     List<StoredKey> out = new ArrayList<>();
     for (PackName name : list(store, KEYS)) {
       try {
-        out.add(
-            new StoredKey(
-                name.value().substring(KEYS.length()), KeyFile.decode(readObject(store, name))));
+        KeyFile k = KeyFile.decode(readObject(store, name));
+        if (!k.repository().equals(config.id())) {
+          skip(name, "a key file of another repository (" + k.repository() + ")");
+          continue;
+        }
+        out.add(new StoredKey(name.value().substring(KEYS.length()), k));
       } catch (FormatException e) {
-        throw new RepositoryException("key file " + name + " is damaged: " + e.getMessage());
+        skip(name, "damaged: " + e.getMessage());
       }
     }
     return out;
@@ -136,35 +170,49 @@ public final class Repository {
   public static Repository open(PackStore store, char[] passphrase, SecureRandom random)
       throws IOException, RepositoryException {
     RepositoryConfig config = readConfig(store);
-    List<PackName> keyFiles = list(store, KEYS);
+    // Reads the key files keylessly first, so that a damaged one is recorded and skipped.
+    Repository keyless = new Repository(store, config, Optional.empty(), random);
+    List<StoredKey> keyFiles = keyless.keys();
     if (keyFiles.isEmpty()) {
-      throw new RepositoryException("the repository has no key files");
+      throw new RepositoryException(
+          keyless.damaged.isEmpty()
+              ? "the repository has no key files"
+              : "the repository has no readable key file: " + describe(keyless.damaged));
     }
-    for (PackName name : keyFiles) {
+    for (StoredKey k : keyFiles) {
       try {
-        KeyFile k = KeyFile.decode(readObject(store, name));
-        if (!k.repository().equals(config.id())) {
-          continue;
-        }
-        MasterKeys keys = k.unwrap(passphrase);
+        MasterKeys keys = k.key().unwrap(passphrase);
         if (!keys.publicKey().equals(config.publicKey())) {
           throw new RepositoryException(
               "the repository config names another signing key than the repository's keys: "
                   + "the config was replaced; do not trust this repository");
         }
-        return new Repository(store, config, Optional.of(keys), random);
+        Repository repo = new Repository(store, config, Optional.of(keys), random);
+        repo.damaged.putAll(keyless.damaged);
+        return repo;
       } catch (KeyFile.WrongPassphrase e) {
         // try the next key file
       } catch (FormatException e) {
-        throw new RepositoryException("key file " + name + " is damaged: " + e.getMessage());
+        keyless.skip(PackName.of(KEYS + k.name()), "damaged: " + e.getMessage());
       }
     }
-    throw new RepositoryException("wrong passphrase: it opens no key of this repository");
+    throw new RepositoryException(
+        "wrong passphrase: it opens no key of this repository"
+            + (keyless.damaged.isEmpty()
+                ? ""
+                : " (unless it belongs to a damaged key file: " + describe(keyless.damaged) + ")"));
   }
 
   /** Opens a repository to verify it, without any key. */
   public static Repository openKeyless(PackStore store) throws IOException, RepositoryException {
     return new Repository(store, readConfig(store), Optional.empty(), new SecureRandom());
+  }
+
+  private static String describe(Map<PackName, String> damaged) {
+    StringBuilder b = new StringBuilder();
+    damaged.forEach(
+        (n, why) -> b.append(b.length() == 0 ? "" : "; ").append(n).append(": ").append(why));
+    return b.toString();
   }
 
   private static RepositoryConfig readConfig(PackStore store)
@@ -315,37 +363,56 @@ public final class Repository {
   /** A snapshot and its id. */
   public record StoredSnapshot(SnapshotId id, Snapshot snapshot) {}
 
-  /** Every snapshot, oldest (lowest sequence) first. */
-  public List<StoredSnapshot> snapshots() throws IOException, RepositoryException {
+  /**
+   * Every readable snapshot, oldest (lowest sequence) first. A snapshot that is damaged, of another
+   * repository or stored under a name that is not its hash is skipped and recorded in {@link
+   * #damaged}.
+   */
+  public List<StoredSnapshot> snapshots() throws IOException {
     BlobCipher cipher = newCipher();
     List<StoredSnapshot> out = new ArrayList<>();
     for (PackName name : list(store, SNAPSHOTS)) {
       byte[] bytes = readObject(store, name);
       SnapshotId id = new SnapshotId(Sha256.digest(bytes).toString());
-      if (!name.value().equals(SNAPSHOTS + id.hex())) {
-        throw new RepositoryException("snapshot " + name + " does not match its name");
-      }
       try {
-        out.add(new StoredSnapshot(id, Snapshot.decode(bytes, config.publicKey(), cipher)));
+        Snapshot s = Snapshot.decode(bytes, config.publicKey(), cipher);
+        if (!s.repository().equals(config.id())) {
+          skip(name, "a snapshot of another repository (" + s.repository() + ")");
+        } else if (!name.value().equals(SNAPSHOTS + id.hex())) {
+          skip(name, "a snapshot stored under another name than its id " + id.shortForm());
+        } else {
+          out.add(new StoredSnapshot(id, s));
+        }
       } catch (FormatException e) {
-        throw new RepositoryException("snapshot " + name + " is damaged: " + e.getMessage());
+        skip(name, "damaged: " + e.getMessage());
       }
     }
     out.sort(Comparator.comparingLong(s -> s.snapshot().sequence()));
     return out;
   }
 
-  /** Finds a snapshot by id or unique id prefix, or {@code latest}. */
+  /**
+   * Finds a snapshot by id or unique id prefix, or {@code latest} (the readable snapshot with the
+   * highest sequence number).
+   */
   public StoredSnapshot snapshot(String idOrPrefix) throws IOException, RepositoryException {
     List<StoredSnapshot> all = snapshots();
     if (idOrPrefix.equals("latest")) {
       if (all.isEmpty()) {
-        throw new RepositoryException("the repository has no snapshots");
+        throw new RepositoryException(
+            damaged(SNAPSHOTS).isEmpty()
+                ? "the repository has no snapshots"
+                : "the repository has no readable snapshot: " + describe(damaged(SNAPSHOTS)));
       }
       return all.get(all.size() - 1);
     }
     List<StoredSnapshot> matches =
         all.stream().filter(s -> s.id().hex().startsWith(idOrPrefix)).toList();
+    if (idOrPrefix.length() >= 4 && matches.isEmpty()) {
+      for (Map.Entry<PackName, String> d : damaged(SNAPSHOTS + idOrPrefix).entrySet()) {
+        throw new RepositoryException("snapshot " + d.getKey() + " is " + d.getValue());
+      }
+    }
     if (idOrPrefix.length() < 4 || matches.isEmpty()) {
       throw new RepositoryException("no snapshot '" + idOrPrefix + "'");
     }
