@@ -1,5 +1,6 @@
 package dev.strata.agent.cli;
 
+import dev.strata.agent.repo.Locking;
 import dev.strata.agent.repo.Repository;
 import dev.strata.agent.repo.RepositoryException;
 import dev.strata.disk.PackStores;
@@ -14,6 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -66,6 +68,14 @@ public final class StrataCommand {
       scope = CommandLine.ScopeType.INHERIT,
       description = "Worker threads (default: the number of processors).")
   int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(
+      names = "--lock-wait",
+      scope = CommandLine.ScopeType.INHERIT,
+      paramLabel = "SECONDS",
+      description =
+          "How long to wait for the repository lock that another process holds (default: 600).")
+  long lockWaitSeconds = 600;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -142,7 +152,12 @@ public final class StrataCommand {
 
   /** Opens the repository in {@code store} with the passphrase. */
   Repository openRepository(PackStores.Opened store) throws IOException, RepositoryException {
-    return Repository.open(store.store(), requirePassphrase(), random);
+    return Repository.open(store.store(), requirePassphrase(), random).withLocking(locking());
+  }
+
+  /** Who this process is to the repository lock, and how long it waits for it. */
+  Locking locking() {
+    return Locking.defaults(host(), clock).withPatience(Duration.ofSeconds(lockWaitSeconds));
   }
 
   /** The passphrase from --password-file or STRATA_PASSWORD. */

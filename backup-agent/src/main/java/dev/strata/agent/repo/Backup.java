@@ -175,23 +175,26 @@ public final class Backup {
       Thread.interrupted();
     }
     abort.rethrow();
-    // The sequence is taken as late as possible, so that backups which ran at the same time
-    // still get distinct numbers unless they finish at the same moment (no repository lock yet).
-    List<Repository.StoredSnapshot> now = repo.snapshots();
-    long sequence = now.isEmpty() ? 1 : now.get(now.size() - 1).snapshot().sequence() + 1;
-    Snapshot s =
-        new Snapshot(
-            repo.config().id(),
-            sequence,
-            clock.instant(),
-            host,
-            user,
-            roots,
-            parent.map(Repository.StoredSnapshot::id),
-            writer.trees,
-            writer.files,
-            writer.bytes);
-    SnapshotId id = repo.putSnapshot(s);
+    // The sequence number is taken under the repository lock, when the snapshot is committed.
+    Set<PackName> packs = new HashSet<>();
+    index.values().forEach(l -> packs.add(l.pack()));
+    Repository.Committed c =
+        repo.commit(
+            sequence ->
+                new Snapshot(
+                    repo.config().id(),
+                    sequence,
+                    clock.instant(),
+                    host,
+                    user,
+                    roots,
+                    parent.map(Repository.StoredSnapshot::id),
+                    writer.trees,
+                    writer.files,
+                    writer.bytes),
+            Optional.of(packs));
+    SnapshotId id = c.id();
+    Snapshot s = c.snapshot();
     return new Result(id, s, List.copyOf(warnings), List.copyOf(notices));
   }
 

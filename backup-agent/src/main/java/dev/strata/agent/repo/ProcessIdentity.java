@@ -12,10 +12,10 @@ import java.util.Optional;
  * @param pid the process id
  * @param start when the process started, in milliseconds since the epoch; 0 when unknown
  */
-record ProcessIdentity(String host, long pid, long start) {
+public record ProcessIdentity(String host, long pid, long start) {
 
   /** This process. */
-  static ProcessIdentity current(String host) {
+  public static ProcessIdentity current(String host) {
     ProcessHandle self = ProcessHandle.current();
     return new ProcessIdentity(host, self.pid(), startOf(self));
   }

@@ -13,8 +13,10 @@ import dev.strata.format.repo.BlobCipher;
 import dev.strata.format.repo.BlobId;
 import dev.strata.format.repo.Compression;
 import dev.strata.format.repo.KeyFile;
+import dev.strata.format.repo.LedgerGeneration;
 import dev.strata.format.repo.MasterKeys;
 import dev.strata.format.repo.PackEntry;
+import dev.strata.format.repo.PackHash;
 import dev.strata.format.repo.PackReader;
 import dev.strata.format.repo.PackTrailer;
 import dev.strata.format.repo.RepositoryConfig;
@@ -28,13 +30,16 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.LongFunction;
 
 /**
  * A Strata repository in a pack store: {@code config}, {@code keys/*}, packs under {@code data/},
@@ -62,6 +67,7 @@ public final class Repository {
   private final Optional<MasterKeys> keys;
   private final SecureRandom random;
   private final Map<PackName, String> damaged = new ConcurrentSkipListMap<>();
+  private volatile Locking locking;
 
   private Repository(
       PackStore store, RepositoryConfig config, Optional<MasterKeys> keys, SecureRandom random) {
@@ -93,6 +99,29 @@ public final class Repository {
 
   private void skip(PackName name, String why) {
     damaged.put(name, why);
+  }
+
+  void recordDamage(PackName name, String why) {
+    skip(name, why);
+  }
+
+  SecureRandom random() {
+    return random;
+  }
+
+  /** Sets how this process takes the repository lock (who it is, how long it waits). */
+  public Repository withLocking(Locking l) {
+    this.locking = l;
+    return this;
+  }
+
+  Locking locking() {
+    Locking l = locking;
+    if (l == null) {
+      l = Locking.defaults();
+      locking = l;
+    }
+    return l;
   }
 
   /** The parameters of a new repository. */
@@ -423,12 +452,172 @@ public final class Repository {
     return matches.get(0);
   }
 
-  /** Stores a snapshot manifest; its SHA-256 becomes its id. */
-  public SnapshotId putSnapshot(Snapshot s) throws IOException {
+  /**
+   * Stores a snapshot with the sequence number it has, and records it in the ledger (see {@link
+   * #commit}); its SHA-256 becomes its id.
+   */
+  public SnapshotId putSnapshot(Snapshot s)
+      throws IOException, RepositoryException, InterruptedException {
+    return commit(sequence -> s, Optional.empty()).id();
+  }
+
+  /** What a commit wrote. */
+  public record Committed(SnapshotId id, Snapshot snapshot, long generation) {}
+
+  /**
+   * Commits a snapshot, holding the repository lock: takes the next sequence number (one above the
+   * highest the ledger records and any snapshot stored holds), writes the snapshot made with it,
+   * then a new ledger generation that records it with the packs it may need. A snapshot written but
+   * not recorded (its writer was killed in between) is recorded by the next commit.
+   *
+   * @param withSequence makes the snapshot for the sequence number it is given
+   * @param verifiedPacks the packs the caller read with the keys (their indexes authenticate), of
+   *     which those not yet recorded are; empty to read every unrecorded pack's index here
+   */
+  public Committed commit(
+      LongFunction<Snapshot> withSequence, Optional<Set<PackName>> verifiedPacks)
+      throws IOException, RepositoryException, InterruptedException {
+    requireKeys();
+    try (RepositoryLock lock = RepositoryLock.acquire(this, locking())) {
+      Ledger.State ledger = Ledger.read(store, config);
+      List<Pending> pending = pendingSnapshots(ledger);
+      long highest = ledger.highestSequence;
+      for (Pending p : pending) {
+        highest = Math.max(highest, p.header().sequence());
+      }
+      Snapshot s = withSequence.apply(highest + 1);
+      SnapshotId id = writeSnapshotObject(s);
+
+      List<LedgerGeneration.Change> changes = new ArrayList<>(adoptable(pending, ledger));
+      changes.add(new LedgerGeneration.SnapshotAdded(s.sequence(), id));
+      changes.addAll(unrecordedPacks(ledger, verifiedPacks));
+      long generation = appendLedger(lock, ledger, changes, false);
+      return new Committed(id, s, generation);
+    }
+  }
+
+  /** Writes a snapshot object only (no ledger record): for a repair, under its lock. */
+  SnapshotId writeSnapshotObject(Snapshot s) throws IOException {
     byte[] bytes = s.encode(requireKeys(), newCipher());
     SnapshotId id = new SnapshotId(Sha256.digest(bytes).toString());
     putObject(PackName.of(SNAPSHOTS + id.hex()), bytes);
     return id;
+  }
+
+  /** Reads, verifies and decrypts one snapshot. */
+  Snapshot readSnapshot(SnapshotId id) throws IOException, FormatException {
+    byte[] bytes = readObject(store, PackName.of(SNAPSHOTS + id.hex()));
+    if (!Sha256.digest(bytes).toString().equals(id.hex())) {
+      throw new FormatException("snapshot " + id.shortForm() + " does not match its name");
+    }
+    return Snapshot.decode(bytes, config.publicKey(), newCipher());
+  }
+
+  /** A stored snapshot the ledger does not record, with its verified clear header. */
+  record Pending(SnapshotId id, Snapshot.Header header) {}
+
+  /**
+   * The snapshots stored but not recorded in the ledger (written before the repository had one, or
+   * by a commit that did not finish), whose signature verifies and whose name is their hash, oldest
+   * first.
+   */
+  List<Pending> pendingSnapshots(Ledger.State ledger) throws IOException {
+    List<Pending> out = new ArrayList<>();
+    for (PackName name : list(store, SNAPSHOTS)) {
+      String hex = name.value().substring(SNAPSHOTS.length());
+      if (!hex.matches("[0-9a-f]{64}")) {
+        continue;
+      }
+      SnapshotId id = new SnapshotId(hex);
+      if (ledger.snapshots.containsKey(id) || ledger.removed.contains(id)) {
+        continue;
+      }
+      byte[] bytes;
+      try {
+        bytes = readObject(store, name);
+      } catch (StoreException.NoSuchPack e) {
+        continue;
+      }
+      try {
+        Snapshot.Header h = Snapshot.verify(bytes, config.publicKey());
+        if (h.repository().equals(config.id()) && Sha256.digest(bytes).toString().equals(hex)) {
+          out.add(new Pending(id, h));
+        }
+      } catch (FormatException e) {
+        // damaged: not recorded; check names it
+      }
+    }
+    out.sort(
+        Comparator.comparingLong((Pending p) -> p.header().sequence()).thenComparing(Pending::id));
+    return out;
+  }
+
+  /**
+   * The pending snapshots a commit can record as they are: those whose sequence is above every
+   * recorded one and shared with no other. The others need {@code check --repair}.
+   */
+  static List<LedgerGeneration.Change> adoptable(List<Pending> pending, Ledger.State ledger) {
+    Map<Long, Long> count = new HashMap<>();
+    pending.forEach(p -> count.merge(p.header().sequence(), 1L, Long::sum));
+    List<LedgerGeneration.Change> out = new ArrayList<>();
+    for (Pending p : pending) {
+      long seq = p.header().sequence();
+      if (seq > ledger.highestSequence && count.get(seq) == 1) {
+        out.add(new LedgerGeneration.SnapshotAdded(seq, p.id()));
+      }
+    }
+    return out;
+  }
+
+  /** Records of the packs stored, read with the keys and not yet in the ledger. */
+  List<LedgerGeneration.Change> unrecordedPacks(
+      Ledger.State ledger, Optional<Set<PackName>> verified) throws IOException {
+    List<LedgerGeneration.Change> out = new ArrayList<>();
+    BlobCipher cipher = verified.isPresent() ? null : newCipher();
+    for (PackInfo p : packs()) {
+      Optional<PackHash> h = Ledger.hashOf(p.name());
+      if (h.isEmpty() || ledger.packs.containsKey(h.get())) {
+        continue;
+      }
+      if (verified.isPresent()) {
+        if (!verified.get().contains(p.name())) {
+          continue;
+        }
+      } else {
+        try {
+          readIndex(p, cipher);
+        } catch (FormatException e) {
+          continue; // not a pack these keys wrote: never recorded
+        }
+      }
+      out.add(new LedgerGeneration.PackAdded(h.get(), p.length()));
+    }
+    return out;
+  }
+
+  /**
+   * Writes the next ledger generation after the newest valid one; the first (and one asked for by a
+   * repair) is a checkpoint of the whole state. Checks first that the lock is still held.
+   */
+  long appendLedger(
+      RepositoryLock lock,
+      Ledger.State ledger,
+      List<LedgerGeneration.Change> changes,
+      boolean checkpoint)
+      throws IOException, RepositoryException {
+    long generation = ledger.generation + 1;
+    byte[] previous =
+        ledger.exists() ? java.util.HexFormat.of().parseHex(ledger.head) : new byte[32];
+    LedgerGeneration.Kind kind =
+        checkpoint || !ledger.exists()
+            ? LedgerGeneration.Kind.CHECKPOINT
+            : LedgerGeneration.Kind.CHANGES;
+    LedgerGeneration g =
+        new LedgerGeneration(
+            config.id(), generation, previous, locking().clock().instant(), kind, changes);
+    lock.checkHeld();
+    putObject(Ledger.nameOf(generation), g.encode(requireKeys()));
+    return generation;
   }
 
   /** Reads the raw bytes of a snapshot manifest (for keyless verification). */
