@@ -77,10 +77,11 @@ public final class Repair {
       List<Repository.StoredSnapshot> renumber = new ArrayList<>();
       for (Repository.StoredSnapshot s : unrecorded) {
         long seq = s.snapshot().sequence();
-        if (seq > last && taken.add(seq)) {
+        // A checkpoint lists everything in order, so there only a taken number needs a new one.
+        if ((checkpoint || seq > last) && taken.add(seq)) {
           changes.add(new LedgerGeneration.SnapshotAdded(seq, s.id()));
           actions.add("recorded snapshot " + s.id().shortForm() + " (sequence " + seq + ")");
-          last = seq;
+          last = Math.max(last, seq);
         } else {
           renumber.add(s);
         }
