@@ -478,21 +478,45 @@ public final class Repository {
       LongFunction<Snapshot> withSequence, Optional<Set<PackName>> verifiedPacks)
       throws IOException, RepositoryException, InterruptedException {
     requireKeys();
-    try (RepositoryLock lock = RepositoryLock.acquire(this, locking())) {
-      Ledger.State ledger = Ledger.read(store, config);
-      List<Pending> pending = pendingSnapshots(ledger);
-      long highest = ledger.highestSequence;
-      for (Pending p : pending) {
-        highest = Math.max(highest, p.header().sequence());
+    RepositoryLock taken;
+    try {
+      taken = RepositoryLock.acquire(this, locking());
+    } catch (IOException e) {
+      throw new IOException(
+          "no snapshot was written: taking the repository lock failed: " + e.getMessage(), e);
+    }
+    try (RepositoryLock lock = taken) {
+      Ledger.State ledger;
+      Snapshot s;
+      SnapshotId id;
+      List<LedgerGeneration.Change> changes;
+      try {
+        ledger = Ledger.read(store, config);
+        List<Pending> pending = pendingSnapshots(ledger);
+        long highest = ledger.highestSequence;
+        for (Pending p : pending) {
+          highest = Math.max(highest, p.header().sequence());
+        }
+        s = withSequence.apply(highest + 1);
+        changes = new ArrayList<>(adoptable(pending, ledger));
+        id = writeSnapshotObject(s);
+      } catch (IOException e) {
+        throw new IOException("no snapshot was written: " + e.getMessage(), e);
       }
-      Snapshot s = withSequence.apply(highest + 1);
-      SnapshotId id = writeSnapshotObject(s);
-
-      List<LedgerGeneration.Change> changes = new ArrayList<>(adoptable(pending, ledger));
       changes.add(new LedgerGeneration.SnapshotAdded(s.sequence(), id));
-      changes.addAll(unrecordedPacks(ledger, verifiedPacks));
-      long generation = appendLedger(lock, ledger, changes, false);
-      return new Committed(id, s, generation);
+      try {
+        changes.addAll(unrecordedPacks(ledger, verifiedPacks));
+        long generation = appendLedger(lock, ledger, changes, false);
+        return new Committed(id, s, generation);
+      } catch (IOException | RepositoryException e) {
+        throw new RepositoryException(
+            "snapshot "
+                + id.shortForm()
+                + " was written, but not recorded in the ledger: "
+                + e.getMessage()
+                + " (it can be restored; the next backup, or 'check --repair', records it)",
+            e);
+      }
     }
   }
 

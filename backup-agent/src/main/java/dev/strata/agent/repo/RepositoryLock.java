@@ -206,15 +206,27 @@ final class RepositoryLock implements AutoCloseable {
     return name;
   }
 
-  /** Releases the lock. */
+  /**
+   * Releases the lock. A lock object that cannot be removed (the store failing) does not fail what
+   * was done under it: it goes stale (at once for the next process of this host, whose check finds
+   * this one gone).
+   */
   @Override
-  public void close() throws IOException {
+  public void close() {
     refresher.shutdownNow();
+    boolean interrupted = Thread.interrupted();
     try {
       refresher.awaitTermination(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
+      interrupted = true;
+    }
+    try {
+      repo.store().delete(name);
+    } catch (IOException e) {
+      // stale later, see above
+    }
+    if (interrupted) {
       Thread.currentThread().interrupt();
     }
-    repo.store().delete(name);
   }
 }

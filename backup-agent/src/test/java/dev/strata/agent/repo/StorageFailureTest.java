@@ -143,4 +143,44 @@ class StorageFailureTest {
       assertThat(Repos.open(store.store()).snapshots()).isEmpty();
     }
   }
+
+  /** Refuses to store ledger generations while {@code failing}. */
+  private static final class LedgerRefusing extends dev.strata.disk.PackStoreWrapper {
+    volatile boolean failing = true;
+
+    LedgerRefusing(dev.strata.disk.PackStore delegate) {
+      super(delegate);
+    }
+
+    @Override
+    protected <T> T around(StoreOperation op, String subject, Call<T> call) throws IOException {
+      if (failing && op == StoreOperation.PUT && subject.startsWith("ledger/")) {
+        throw new IOException("injected fault: no space for the ledger");
+      }
+      return call.run();
+    }
+  }
+
+  @Test
+  void aSnapshotWrittenButNotRecordedIsReportedAsSuchAndTheNextBackupRecordsIt() throws Exception {
+    Path src = Files.createDirectories(dir.resolve("small"));
+    Files.write(src.resolve("one"), Trees.random(100_000, 7));
+    try (PackStores.Opened opened = Repos.store(dir.resolve("repo"))) {
+      Repos.init(opened.store());
+      LedgerRefusing store = new LedgerRefusing(opened.store());
+      assertThatThrownBy(
+              () -> Repos.backup(Repos.open(store), dir).run(List.of(src), new BackupStats()))
+          .isInstanceOf(RepositoryException.class)
+          .hasMessageContaining("was written, but not recorded in the ledger")
+          .hasMessageContaining("no space for the ledger");
+      assertThat(Repos.open(store).snapshots()).hasSize(1);
+      assertThat(Repository.list(store, RepositoryLock.LOCKS)).isEmpty();
+
+      store.failing = false;
+      Backup.Result next =
+          Repos.backup(Repos.open(store), dir).run(List.of(src), new BackupStats());
+      assertThat(next.snapshot().sequence()).isEqualTo(2);
+      assertThat(new Check(Repository.openKeyless(store), 2).run(false).problems()).isEmpty();
+    }
+  }
 }
