@@ -72,7 +72,11 @@ final class Packer implements AutoCloseable {
       out = new BufferedOutputStream(Files.newOutputStream(spool), 1 << 20);
       writer = new PackWriter(out, repo.requireKeys(), cipher);
     }
-    writer.add(type, id, sealed, rawLength, c);
+    try {
+      writer.add(type, id, sealed, rawLength, c);
+    } catch (IOException e) {
+      throw new IOException("writing spool file " + spool + " failed: " + e.getMessage(), e);
+    }
     if (writer.length() >= packSize) {
       seal();
     }
@@ -92,14 +96,18 @@ final class Packer implements AutoCloseable {
    */
   private void seal() throws IOException {
     PackWriter.Finished f;
+    PackWriter w = writer;
+    OutputStream o = out;
+    writer = null;
+    out = null;
     try {
-      f = writer.finish();
-    } finally {
-      // Closed even when finishing failed; the file itself goes with close().
-      OutputStream o = out;
-      writer = null;
-      out = null;
-      o.close();
+      try {
+        f = w.finish();
+      } finally {
+        o.close(); // even when finishing failed; the file itself goes with close()
+      }
+    } catch (IOException e) {
+      throw new IOException("writing spool file " + spool + " failed: " + e.getMessage(), e);
     }
     Path file = spool;
     spool = null;

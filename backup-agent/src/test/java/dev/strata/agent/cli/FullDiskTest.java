@@ -103,7 +103,8 @@ class FullDiskTest {
 
     assertThat(backup.exit()).isEqualTo(1);
     assertThat(filesIn(tmp)).containsExactly(tmp.resolve("filler"));
-    assertThat(backup.err()).contains("no snapshot was written", "No space left on device");
+    assertThat(backup.err())
+        .contains("no snapshot was written", "writing spool file", "No space left on device");
     assertThat(cli.run("check", "--read-data").exit()).isZero();
   }
 }
