@@ -1,5 +1,6 @@
 package dev.strata.agent.cli;
 
+import dev.strata.agent.repo.Locking;
 import dev.strata.agent.repo.Repository;
 import dev.strata.agent.repo.RepositoryException;
 import dev.strata.disk.PackStores;
@@ -15,6 +16,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -67,6 +69,14 @@ public final class StrataCommand {
       scope = CommandLine.ScopeType.INHERIT,
       description = "Worker threads (default: the number of processors).")
   int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(
+      names = "--lock-wait",
+      scope = CommandLine.ScopeType.INHERIT,
+      paramLabel = "SECONDS",
+      description =
+          "How long to wait for the repository lock that another process holds (default: 600).")
+  long lockWaitSeconds = 600;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -157,7 +167,12 @@ public final class StrataCommand {
 
   /** Opens the repository in {@code store} with the passphrase. */
   Repository openRepository(PackStores.Opened store) throws IOException, RepositoryException {
-    return Repository.open(store.store(), requirePassphrase(), random);
+    return Repository.open(store.store(), requirePassphrase(), random).withLocking(locking());
+  }
+
+  /** Who this process is to the repository lock, and how long it waits for it. */
+  Locking locking() {
+    return Locking.defaults(host(), clock).withPatience(Duration.ofSeconds(lockWaitSeconds));
   }
 
   /** The passphrase from --password-file or STRATA_PASSWORD. */
@@ -180,6 +195,12 @@ public final class StrataCommand {
             () ->
                 new RepositoryException(
                     "a passphrase is needed: set STRATA_PASSWORD or give --password-file"));
+  }
+
+  /** Where packs are spooled before they are stored: {@code TMPDIR}, else the JVM's default. */
+  Path temporaryDirectory() {
+    String t = environment.get("TMPDIR");
+    return Path.of(t == null || t.isBlank() ? System.getProperty("java.io.tmpdir") : t);
   }
 
   String who() {
