@@ -487,6 +487,7 @@ abstract class ControlCenterContract {
         Duration.ofSeconds(30),
         "probe counter in /metrics",
         () -> api().get("/metrics").body().contains("strata_probes_total"));
+    assertThat(api().get("/metrics").body()).contains("jvm_memory_used_bytes{area=\"heap\"}");
   }
 
   @Test

@@ -10,12 +10,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Gauge;
 import org.eclipse.microprofile.metrics.Histogram;
@@ -23,7 +23,6 @@ import org.eclipse.microprofile.metrics.Metric;
 import org.eclipse.microprofile.metrics.MetricID;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Timer;
-import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * {@code /metrics} in the Prometheus text format, for authenticated callers whose role reads the
@@ -36,10 +35,6 @@ public class MetricsServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
   @Inject transient MetricRegistry application;
-
-  @Inject
-  @RegistryScope(scope = MetricRegistry.BASE_SCOPE)
-  transient MetricRegistry base;
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -56,8 +51,7 @@ public class MetricsServlet extends HttpServlet {
     PrintWriter out = resp.getWriter();
     // One family per name (the format wants its TYPE line once), each series under it.
     Map<String, List<Map.Entry<MetricID, Metric>>> families =
-        Stream.of(application, base)
-            .flatMap(r -> r.getMetrics().entrySet().stream())
+        application.getMetrics().entrySet().stream()
             .collect(
                 Collectors.groupingBy(
                     e -> e.getKey().getName(), java.util.TreeMap::new, Collectors.toList()));
@@ -74,6 +68,43 @@ public class MetricsServlet extends HttpServlet {
           out.format(Locale.ROOT, "# TYPE %s%n", type);
           series.forEach(e -> write(out, family, e.getKey(), e.getValue()));
         });
+    writeJvm(out);
+  }
+
+  /** The JVM's own figures, from its management beans (the runtime's base registry is empty). */
+  private static void writeJvm(PrintWriter out) {
+    java.lang.management.MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    out.format(Locale.ROOT, "# TYPE jvm_memory_used_bytes gauge%n");
+    out.format(
+        Locale.ROOT,
+        "jvm_memory_used_bytes{area=\"heap\"} %d%n",
+        memory.getHeapMemoryUsage().getUsed());
+    out.format(
+        Locale.ROOT,
+        "jvm_memory_used_bytes{area=\"nonheap\"} %d%n",
+        memory.getNonHeapMemoryUsage().getUsed());
+    out.format(Locale.ROOT, "# TYPE jvm_memory_max_bytes gauge%n");
+    out.format(
+        Locale.ROOT,
+        "jvm_memory_max_bytes{area=\"heap\"} %d%n",
+        memory.getHeapMemoryUsage().getMax());
+    out.format(Locale.ROOT, "# TYPE jvm_threads_live gauge%n");
+    out.format(
+        Locale.ROOT, "jvm_threads_live %d%n", ManagementFactory.getThreadMXBean().getThreadCount());
+    out.format(Locale.ROOT, "# TYPE jvm_gc_collection_seconds_total counter%n");
+    for (java.lang.management.GarbageCollectorMXBean gc :
+        ManagementFactory.getGarbageCollectorMXBeans()) {
+      out.format(
+          Locale.ROOT,
+          "jvm_gc_collection_seconds_total{gc=\"%s\"} %f%n",
+          gc.getName().replace("\"", ""),
+          gc.getCollectionTime() / 1000.0);
+    }
+    out.format(Locale.ROOT, "# TYPE process_uptime_seconds gauge%n");
+    out.format(
+        Locale.ROOT,
+        "process_uptime_seconds %f%n",
+        ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
   }
 
   private static void write(PrintWriter out, String name, MetricID id, Metric metric) {
