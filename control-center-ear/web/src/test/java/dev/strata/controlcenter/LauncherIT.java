@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code ./strata server} as a user runs it, on the WAR this build packaged: it starts (a leftover
  * line once made it die with "PREBOOT: command not found" before Java ran), says where the initial
- * administrator's password is, and keeps the data directory to its owner.
+ * administrator's password is, keeps the data directory to its owner, and rotates an earlier log.
  */
 class LauncherIT {
 
@@ -47,6 +47,10 @@ class LauncherIT {
     if (Files.exists(data)) {
       PathUtils.deleteDirectory(data);
     }
+    // The log of an earlier run (whose error references must keep pointing somewhere) is rotated,
+    // never truncated.
+    Files.createDirectories(data.resolve("logs"));
+    Files.writeString(data.resolve("logs/control-center.log"), "an earlier run's log\n");
     int port = freePort();
     Process launcher =
         new ProcessBuilder(
@@ -113,6 +117,9 @@ class LauncherIT {
       }
       assertThat(Files.getPosixFilePermissions(data.resolve("logs/control-center.log")))
           .doesNotContainAnyElementsOf(othersAndGroup);
+      assertThat(data.resolve("logs/control-center.log.1")).hasContent("an earlier run's log");
+      assertThat(Files.readString(data.resolve("logs/control-center.log")))
+          .doesNotContain("an earlier run's log");
     } finally {
       launcher.destroy(); // SIGTERM: the launcher stops the server it started
       if (!launcher.waitFor(60, TimeUnit.SECONDS)) {
