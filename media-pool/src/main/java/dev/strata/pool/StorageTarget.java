@@ -34,6 +34,7 @@ public class StorageTarget {
   private Long declaredCapacityBytes;
   private Long costMicrosPerGibMonth;
   private TargetState state;
+  private String nodeName;
   private Instant createdAt;
   private Instant updatedAt;
   private long version;
@@ -83,6 +84,40 @@ public class StorageTarget {
    * Changes what may change about a target besides its state: name, endpoint, declared capacity,
    * cost. A retired target is not reconfigured.
    */
+  /**
+   * Registers a target that a storage node reported: it lives on that node, which probes it and
+   * answers for its endpoint (a location on the node's host, in the kind's form). It starts
+   * POTENTIAL; an operator activates it.
+   */
+  public static StorageTarget reportedBy(
+      NodeName node,
+      TargetId id,
+      DataCenter dataCenter,
+      TargetKind kind,
+      String name,
+      String endpoint,
+      Instant now) {
+    StorageTarget target = new StorageTarget(id, dataCenter.id(), kind, now);
+    target.apply(name, endpoint, null, null);
+    target.state = TargetState.POTENTIAL;
+    target.nodeName = Objects.requireNonNull(node, "node").value();
+    return target;
+  }
+
+  /** A node's new report of where its target is (the node's configuration changed). */
+  public void relocate(String endpoint, Instant now) {
+    String e = kind.requireEndpoint(Text.required("endpoint", endpoint, MAX_ENDPOINT)).toString();
+    if (!e.equals(this.endpoint)) {
+      this.endpoint = e;
+      this.updatedAt = now;
+    }
+  }
+
+  /** The storage node that owns the target, or empty when the control center reaches it itself. */
+  public Optional<NodeName> node() {
+    return Optional.ofNullable(nodeName).map(NodeName::new);
+  }
+
   public void reconfigure(
       String name,
       String endpoint,

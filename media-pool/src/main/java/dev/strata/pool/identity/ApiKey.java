@@ -1,8 +1,7 @@
 package dev.strata.pool.identity;
 
+import dev.strata.pool.SecretHash;
 import dev.strata.pool.Text;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -40,9 +39,7 @@ public class ApiKey {
   public boolean accepts(ApiKeyToken token) {
     return revokedAt == null
         && token.keyId().equals(id)
-        && MessageDigest.isEqual(
-            token.secretHash().getBytes(StandardCharsets.US_ASCII),
-            secretHash.getBytes(StandardCharsets.US_ASCII));
+        && SecretHash.matches(token.secret(), secretHash);
   }
 
   public void markUsed(Instant now) {

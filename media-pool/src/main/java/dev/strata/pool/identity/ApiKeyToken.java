@@ -1,8 +1,6 @@
 package dev.strata.pool.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.strata.pool.SecretHash;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -52,14 +50,7 @@ public record ApiKeyToken(String keyId, String secret) {
 
   /** The stored form of the secret: hex SHA-256. */
   public String secretHash() {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(secret.getBytes(StandardCharsets.US_ASCII)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    return SecretHash.of(secret);
   }
 
   /** Never the secret. */

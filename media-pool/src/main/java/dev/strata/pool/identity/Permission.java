@@ -22,6 +22,8 @@ public enum Permission {
   CATALOG_READ,
   /** Define backup sets (and, with the data flow, run backups and restores) in one's tenant. */
   BACKUPS_MANAGE,
+  /** Report a storage node's state and targets (heartbeats); storage nodes only. */
+  NODE_REPORT,
   /** Read the audit trail. */
   AUDIT_READ
 }

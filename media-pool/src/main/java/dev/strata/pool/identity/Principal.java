@@ -35,6 +35,10 @@ public class Principal {
     if (role == null) {
       throw new InvalidValueException("role", "role is required");
     }
+    if (role.kind() == PrincipalKind.NODE) {
+      throw new InvalidValueException(
+          "role", "storage nodes enrol with a token; they are not created");
+    }
     if (role.kind().tenantBound() && tenant == null) {
       throw new InvalidValueException("tenant", "a " + role + " belongs to a tenant: name it");
     }

@@ -9,7 +9,12 @@ public enum PrincipalKind {
   /** The backup agent on one protected machine of a tenant; authenticates with API keys only. */
   AGENT(false, true),
   /** A line-of-business application of a tenant; authenticates with API keys only. */
-  APPLICATION(false, true);
+  APPLICATION(false, true),
+  /**
+   * A storage node, authenticated by the credential it received when it enrolled (never a principal
+   * of the catalog: nodes enrol, nobody creates them).
+   */
+  NODE(false, false);
 
   private final boolean human;
   private final boolean tenantBound;

@@ -3,6 +3,7 @@ package dev.strata.pool.identity;
 import static dev.strata.pool.identity.Permission.AUDIT_READ;
 import static dev.strata.pool.identity.Permission.BACKUPS_MANAGE;
 import static dev.strata.pool.identity.Permission.CATALOG_READ;
+import static dev.strata.pool.identity.Permission.NODE_REPORT;
 import static dev.strata.pool.identity.Permission.POLICIES_MANAGE;
 import static dev.strata.pool.identity.Permission.POLICIES_READ;
 import static dev.strata.pool.identity.Permission.POOL_MANAGE;
@@ -62,7 +63,9 @@ public enum Role {
   /** A line-of-business application of one tenant. */
   APPLICATION(
       PrincipalKind.APPLICATION,
-      EnumSet.of(TENANTS_READ, POLICIES_READ, CATALOG_READ, BACKUPS_MANAGE));
+      EnumSet.of(TENANTS_READ, POLICIES_READ, CATALOG_READ, BACKUPS_MANAGE)),
+  /** A storage node: reports its heartbeat and targets, nothing else. */
+  NODE(PrincipalKind.NODE, EnumSet.of(NODE_REPORT));
 
   private final PrincipalKind kind;
   private final Set<Permission> permissions;
