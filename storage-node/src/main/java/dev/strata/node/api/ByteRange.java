@@ -35,11 +35,11 @@ record ByteRange(long offset, long length) {
       }
       long first = Long.parseLong(m.group(1));
       long last = m.group(2).isEmpty() ? size - 1 : Long.parseLong(m.group(2));
-      if (last < first) {
-        return Optional.empty();
-      }
       if (first >= size) {
         return Optional.of(UNSATISFIABLE);
+      }
+      if (last < first) {
+        return Optional.empty();
       }
       last = Math.min(last, size - 1);
       return Optional.of(new ByteRange(first, last - first + 1));

@@ -64,6 +64,22 @@ public final class PackResource {
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
       InputStream body)
       throws AccessDenied, PackRefused, IOException {
+    try {
+      return receive(tenantName, packName, authorization, contentLength, body);
+    } finally {
+      // Whatever was refused or failed before the body was read: read the rest, so that the answer
+      // reaches a client still sending (the JDK server would otherwise drop the connection).
+      drain(body);
+    }
+  }
+
+  private Response receive(
+      String tenantName,
+      String packName,
+      String authorization,
+      String contentLength,
+      InputStream body)
+      throws AccessDenied, PackRefused, IOException {
     TenantId tenant = TenantId.of(tenantName);
     Grant grant = grants.check(authorization, GrantOperation.PACK_WRITE, Optional.of(tenant));
     PackId pack = PackId.of(packName);
@@ -85,6 +101,18 @@ public final class PackResource {
     return Response.status(r.created() ? 201 : 200)
         .entity(new Stored(r.pack().value(), r.length(), r.created(), r.signer().orElse(null)))
         .build();
+  }
+
+  private static void drain(InputStream body) {
+    try {
+      byte[] skip = new byte[64 << 10];
+      long left = PackReceiver.MAX_PACK;
+      for (int n; left > 0 && (n = body.read(skip)) > 0; ) {
+        left -= n;
+      }
+    } catch (IOException e) {
+      // the client went away: nothing to answer
+    }
   }
 
   @HEAD
@@ -138,8 +166,9 @@ public final class PackResource {
     }
     if (r.isEmpty()) {
       InputStream in = packs.open(tenant, pack);
+      // No Content-Length: the JDK server then frames the stream itself (chunked).
       return Response.ok(copy(in), MediaType.APPLICATION_OCTET_STREAM)
-          .header(HttpHeaders.CONTENT_LENGTH, size)
+          .header("Strata-Pack-Length", size)
           .header("Accept-Ranges", "bytes")
           .build();
     }
@@ -148,7 +177,6 @@ public final class PackResource {
     return Response.status(206)
         .entity(copy(in))
         .type(MediaType.APPLICATION_OCTET_STREAM)
-        .header(HttpHeaders.CONTENT_LENGTH, b.length())
         .header(
             "Content-Range",
             "bytes " + b.offset() + "-" + (b.offset() + b.length() - 1) + "/" + size)
