@@ -190,8 +190,8 @@ public final class DataResource {
     return tape.recall(landing, recallScratch, tenant, ids(req == null ? null : req.packs()));
   }
 
-  /** Which copy to read back: "landing", a target name, or "tape:POOL". */
-  public record VerifyRequest(String copy) {}
+  /** Which pack, and which copy of it to read back: "landing", a target name, or "tape:POOL". */
+  public record VerifyRequest(String pack, String copy) {}
 
   public record Verified(
       String pack,
@@ -203,16 +203,19 @@ public final class DataResource {
       String problem) {}
 
   @POST
-  @Path("packs/{pack}/verify")
+  @Path("verifications")
   public Verified verify(
       @PathParam("tenant") String tenantName,
-      @PathParam("pack") String packName,
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       VerifyRequest req)
       throws AccessDenied, IOException {
     TenantId tenant = TenantId.of(tenantName);
     grants.check(authorization, GrantOperation.VERIFY, Optional.of(tenant));
-    PackId pack = PackId.of(packName);
+    if (req == null || req.pack() == null) {
+      throw BadRequest.of(
+          "the body is {\"pack\": \"<sha256>\", \"copy\": \"landing|TARGET|tape:POOL\"}");
+    }
+    PackId pack = PackId.of(req.pack());
     String copy = req == null || req.copy() == null ? "landing" : req.copy();
     Optional<PackVerifier.Result> r;
     if (copy.startsWith("tape:")) {
