@@ -50,16 +50,13 @@ public final class NodeMain implements Callable<Integer> {
       description = "a file of options, one 'key value' or 'key = value' per line")
   Path config;
 
-  @Option(
-      names = "--data-center",
-      required = true,
-      description = "the data center this node serves")
+  @Option(names = "--data-center", description = "the data center this node serves")
   String dataCenter;
 
   @Option(names = "--node", description = "this node's name (default: <data center>-node)")
   String node;
 
-  @Option(names = "--data", required = true, description = "the node's own directory")
+  @Option(names = "--data", description = "the node's own directory (required)")
   Path data;
 
   @Option(
@@ -76,9 +73,8 @@ public final class NodeMain implements Callable<Integer> {
 
   @Option(
       names = "--center-key",
-      required = true,
       description = "public key file of the grant issuer (the control center); repeatable")
-  List<Path> centerKeys;
+  List<Path> centerKeys = new ArrayList<>();
 
   @Option(
       names = "--max-grant-lifetime",
@@ -226,6 +222,11 @@ public final class NodeMain implements Callable<Integer> {
   }
 
   NodeConfig config() {
+    // Checked here, not by picocli, so that the keygen and grant subcommands need none of them.
+    if (dataCenter == null || data == null || centerKeys == null || centerKeys.isEmpty()) {
+      throw new IllegalArgumentException(
+          "--data-center, --data and --center-key are required (see ./strata node --help)");
+    }
     if ((tlsCert == null) != (tlsKey == null)) {
       throw new IllegalArgumentException("--tls-cert and --tls-key go together");
     }
