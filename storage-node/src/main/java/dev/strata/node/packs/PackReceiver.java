@@ -71,7 +71,8 @@ public final class PackReceiver {
                   throw new StoreException.ContentMismatch(
                       name, "the store failed while receiving and the upload cannot be replayed");
                 }
-                return verifying;
+                // Receive and check on one thread, hash and write on this one.
+                return new ReadAheadInputStream(verifying, 4, 1 << 20);
               },
               length,
               pack.sha256());
