@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.strata.format.repo.MasterKeys;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -275,9 +274,5 @@ class PackApiProcessTest {
         TestKit.send(TestKit.req(node.uri, "v1/nothing", nodeRead).build());
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(unknown.headers().firstValue("Content-Type")).contains("application/problem+json");
-  }
-
-  static URI unused() {
-    return null;
   }
 }
