@@ -79,7 +79,7 @@ public final class TapeVolumeWriter {
       throw new TapeException.IllegalRequest(
           "a WORM volume cannot be rewritten from file " + file + "; append after its end");
     }
-    TapeVolumeReader.Scan scan = new TapeVolumeReader(drive).scan();
+    TapeVolumeReader.Scan scan = new TapeVolumeReader(drive).scanBefore(file);
     if (file > scan.files()) {
       throw new TapeException.IllegalRequest(
           "the volume has " + scan.files() + " files; cannot write from file " + file);
