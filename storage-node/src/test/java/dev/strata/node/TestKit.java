@@ -124,6 +124,11 @@ final class TestKit {
     }
 
     static NodeProcess start(Path log, String... args) throws IOException {
+      return start(log, java.util.Map.of(), args);
+    }
+
+    static NodeProcess start(Path log, java.util.Map<String, String> env, String... args)
+        throws IOException {
       List<String> cmd = new ArrayList<>();
       cmd.add(ProcessHandle.current().info().command().orElse("java"));
       cmd.add("-XX:+UseSerialGC");
@@ -131,7 +136,9 @@ final class TestKit {
       cmd.add(System.getProperty("java.class.path"));
       cmd.add(NodeMain.class.getName());
       cmd.addAll(List.of(args));
-      Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
+      ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(log.toFile());
+      pb.environment().putAll(env);
+      Process p = pb.start();
       BufferedReader r =
           new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
