@@ -1,7 +1,8 @@
 # Runs inside the recording virtual machine (see record-in-qemu.sh): serves the Strata VTL to the
 # kernel as SCSI devices (TCMU devices on the tcm_loop fabric), then records the tape conformance
-# suite through the kernel's st and sg drivers and mtx. /repo is the repository, /m2 the Maven
-# repository, /share this script's directory (the transcripts go to /share/recorded).
+# suite and the tape probe's scenarios through the kernel's st and sg drivers and mtx. /repo is the
+# repository, /m2 the Maven repository, /share this script's directory (the transcripts go to
+# /share/recorded and /share/recorded-probe).
 set -eu
 exec > /share/guest.log 2>&1
 classpath() { sed -e "s#$HOST_M2#/m2#g" "/share/$1"; }
@@ -86,12 +87,16 @@ DRIVES=$(lsscsi -g | awk '$2 == "tape" && $1 ~ /:[12]]$/ { split($1, a, ":"); su
 echo "drives: $DRIVES"
 ORIGIN="Linux $(uname -r) st and sg drivers, mtx $(dpkg-query -W -f='${Version}' mtx), against the Strata VTL served as SCSI devices (TCMU, tcm_loop) in a QEMU virtual machine"
 set +e
+# The probe scenarios first: they start from the library as configured, and leave it so.
+echo "== recording the probe scenarios"
+java -cp "$DRIVER_CP" dev.strata.tape.st.RecordProbeScenarios /share/recorded-probe "$CHANGER" $DRIVES "$ORIGIN"
+probe=$?
 echo "== recording the conformance suite"
 java -cp "$DRIVER_CP" dev.strata.tape.st.RecordHardwareConformance /share/recorded "$CHANGER" $DRIVES "$ORIGIN"
 suite=$?
 echo "== recording the scenarios on 100 kB cartridges"
 java -cp "$DRIVER_CP" dev.strata.tape.st.RecordTinyCartridges /share/recorded "$TINY" "100=$TINY_DRIVE" "$ORIGIN (a library of 100 kB cartridges)"
 warning=$?
-[ $suite = 0 ] && [ $warning = 0 ]; echo $? > /share/recorder.exit
+[ $suite = 0 ] && [ $warning = 0 ] && [ $probe = 0 ]; echo $? > /share/recorder.exit
 echo "--- vtl logs"
 cat /tmp/vtl.log /tmp/vtl-large.log /tmp/vtl-tiny.log

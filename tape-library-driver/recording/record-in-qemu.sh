@@ -2,8 +2,9 @@
 # Records the tape conformance suite through the real Linux st and sg drivers and mtx, against the
 # Strata VTL served as SCSI devices, inside a QEMU virtual machine (software emulation: the tests'
 # machines have no tape hardware and no way to load kernel modules). The transcripts replace
-# tape-library-driver/src/test/resources/st-conformance/, which StReplayConformanceTest replays, and
-# mtx/vtl-large-library.transcript, which MtxChangerTest replays.
+# tape-library-driver/src/test/resources/st-conformance/, which StReplayConformanceTest replays,
+# st-probe/, which StProbeReplayTest replays, and mtx/vtl-large-library.transcript, which
+# MtxChangerTest replays.
 #
 # On a machine with a real library, run RecordHardwareConformance there instead (its Javadoc).
 #
@@ -14,8 +15,14 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 work=${STRATA_RECORDING_WORK:-/var/tmp/strata-recording}
-m2=${MAVEN_REPOSITORY:-$HOME/.m2/repository}
+# The build installs this checkout's modules into a Maven repository of the recording's own (seeded
+# from the user's), so no snapshot of a work in progress leaks into the user's builds.
+m2=${MAVEN_REPOSITORY:-$work/m2}
 mkdir -p "$work"
+if [ ! -d "$m2" ]; then
+  cp -a "$HOME/.m2/repository" "$m2"
+  rm -rf "$m2/dev/strata"
+fi
 
 if ! command -v qemu-system-x86_64 > /dev/null || ! command -v debootstrap > /dev/null; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq qemu-system-x86 debootstrap
@@ -50,15 +57,15 @@ chmod +x "$work/rootfs/strata-init"
 mke2fs -q -t ext4 -d "$work/rootfs" -F "$work/root.img" 3G
 
 cd "$root"
-mvn -B -q install -DskipTests -pl tape-library-driver,vtl-emulator -am
+mvn -B -q -Dmaven.repo.local="$m2" install -DskipTests -pl tape-library-driver,vtl-emulator -am
 share="$work/share"
 rm -rf "$share"
 mkdir -p "$share"
 cp "$here"/guest.sh "$here"/*.properties "$share/"
 echo "$m2" > "$share/host-m2"
-mvn -B -q dependency:build-classpath -pl tape-library-driver -Dmdep.includeScope=test \
+mvn -B -q -Dmaven.repo.local="$m2" dependency:build-classpath -pl tape-library-driver -Dmdep.includeScope=test \
   -Dmdep.outputFile="$share/cp-driver.txt" > /dev/null
-mvn -B -q dependency:build-classpath -pl vtl-emulator -Dmdep.includeScope=runtime \
+mvn -B -q -Dmaven.repo.local="$m2" dependency:build-classpath -pl vtl-emulator -Dmdep.includeScope=runtime \
   -Dmdep.outputFile="$share/cp-vtl.txt" > /dev/null
 
 kernel=$(ls "$work"/rootfs/boot/vmlinuz-* | tail -1)
@@ -85,4 +92,6 @@ target="$root/tape-library-driver/src/test/resources/st-conformance"
 rm -rf "$target"
 cp -r "$share/recorded" "$target"
 cp "$share/recorded-mtx/vtl-large-library.transcript" "$root/tape-library-driver/src/test/resources/mtx/"
+rm -rf "$root/tape-library-driver/src/test/resources/st-probe"
+cp -r "$share/recorded-probe" "$root/tape-library-driver/src/test/resources/st-probe"
 echo "record-in-qemu: $(ls "$target" | wc -l) files in $target, and mtx/vtl-large-library.transcript"

@@ -5,14 +5,16 @@ import java.util.regex.Pattern;
 /**
  * The shape of operator-chosen identifiers: lower-case letters, digits and inner hyphens, at most
  * 63 characters, so that an id is also valid as a DNS label, a directory name and a bucket prefix.
+ * Public so that the identifiers of the domain's sub-packages follow the same rule.
  */
-final class Slug {
-  static final String REGEX = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
+public final class Slug {
+  public static final String REGEX = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
   private static final Pattern PATTERN = Pattern.compile(REGEX);
 
   private Slug() {}
 
-  static String require(String field, String value) {
+  /** Returns {@code value} when it is a slug, else names {@code field} in the error. */
+  public static String require(String field, String value) {
     if (value == null || value.isEmpty()) {
       throw new InvalidValueException(field, field + " is required");
     }

@@ -52,6 +52,16 @@ public enum TargetKind {
           "endpoint",
           "a " + this + " endpoint must use the '" + scheme + ":' scheme (got '" + endpoint + "')");
     }
+    // What the drivers would refuse (or ignore) when they open the endpoint is refused here, when
+    // it is registered, rather than at every probe: no fragment, no user information, and options
+    // only where the driver takes them (mtx: drives=, s3: endpoint=, region=, ...).
+    if (uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+      throw new InvalidValueException(
+          "endpoint", "an endpoint has no user information ('user@') and no fragment ('#')");
+    }
+    if (uri.getRawQuery() != null && (this == DISK || this == VTL)) {
+      throw new InvalidValueException("endpoint", "a " + this + " endpoint takes no options ('?')");
+    }
     switch (this) {
       case DISK, TAPE_LIBRARY -> {
         if (uri.getPath() == null || !uri.getPath().startsWith("/") || uri.getAuthority() != null) {
@@ -62,7 +72,10 @@ public enum TargetKind {
       case VTL -> {
         boolean local =
             uri.getAuthority() == null && uri.getPath() != null && uri.getPath().startsWith("/");
-        boolean remote = uri.getHost() != null && uri.getPort() > 0;
+        boolean remote =
+            uri.getHost() != null
+                && uri.getPort() > 0
+                && (uri.getRawPath() == null || uri.getRawPath().isEmpty());
         if (!local && !remote) {
           throw new InvalidValueException(
               "endpoint", "a VTL endpoint is vtl:/absolute/path or vtl://host:port");

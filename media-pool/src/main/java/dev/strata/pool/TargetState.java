@@ -11,6 +11,11 @@ public enum TargetState {
   /** Out of service: neither probed nor used. */
   RETIRED;
 
+  /** Whether new copies may be placed on targets in this state (only on active ones). */
+  public boolean acceptsNewCopies() {
+    return this == ACTIVE;
+  }
+
   /** Whether the scheduled probes measure targets in this state. */
   public boolean isProbed() {
     return this != RETIRED;

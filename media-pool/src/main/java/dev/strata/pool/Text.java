@@ -1,17 +1,22 @@
 package dev.strata.pool;
 
-/** Rules for the free-text attributes of the pool. */
-final class Text {
+/**
+ * Rules for the free-text attributes of the pool: stripped, bounded, no control characters. Public
+ * so that every sub-package applies the same rule.
+ */
+public final class Text {
   private Text() {}
 
-  static String required(String field, String value, int maxLength) {
+  /** A stripped, non-blank text of at most {@code maxLength} characters. */
+  public static String required(String field, String value, int maxLength) {
     if (value == null || value.isBlank()) {
       throw new InvalidValueException(field, field + " is required");
     }
     return optional(field, value, maxLength);
   }
 
-  static String optional(String field, String value, int maxLength) {
+  /** Like {@link #required}, but {@code null} or blank gives {@code null}. */
+  public static String optional(String field, String value, int maxLength) {
     if (value == null) {
       return null;
     }

@@ -12,7 +12,15 @@ class ProbeResultTest {
       DataCenter.establish(DataCenterId.of("local"), null, null, NetworkLink.LOCAL, T0);
   private static final StorageTarget DISK =
       StorageTarget.register(
-          TargetId.of("d"), DC, TargetKind.DISK, null, "file:/d", null, TargetState.ACTIVE, T0);
+          TargetId.of("d"),
+          DC,
+          TargetKind.DISK,
+          null,
+          "file:/d",
+          null,
+          null,
+          TargetState.ACTIVE,
+          T0);
 
   private static ProbeMeasurement healthy(long total, long free) {
     return new ProbeMeasurement(
@@ -69,7 +77,15 @@ class ProbeResultTest {
   void declaredCapacityStandsInForAnUnknownTotal() {
     StorageTarget declared =
         StorageTarget.register(
-            TargetId.of("d2"), DC, TargetKind.DISK, null, "file:/d", 2000L, TargetState.ACTIVE, T0);
+            TargetId.of("d2"),
+            DC,
+            TargetKind.DISK,
+            null,
+            "file:/d",
+            2000L,
+            null,
+            TargetState.ACTIVE,
+            T0);
     ProbeResult r = ProbeResult.assess(declared, healthy(-1, 1500), T0, ProbeThresholds.DEFAULT);
     assertThat(r.totalBytes()).hasValue(2000L);
     assertThat(r.outcome()).isEqualTo(ProbeOutcome.OK);
@@ -85,6 +101,7 @@ class ProbeResultTest {
             null,
             "mtx:/dev/sg3",
             9L,
+            null,
             TargetState.POTENTIAL,
             T0);
     ProbeResult r = ProbeResult.noDriver(tape, T0);

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Where an S3 pack store lives, parsed from a target endpoint such as {@code
@@ -28,6 +29,7 @@ public record S3Location(
     boolean objectLock) {
   private static final Set<String> PARAMETERS =
       Set.of("endpoint", "region", "pathStyle", "objectLock");
+  private static final Pattern REGION = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
   public S3Location {
     if (bucket == null || !bucket.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
@@ -53,16 +55,26 @@ public record S3Location(
           throw new IllegalArgumentException(
               "unknown parameter '" + k + "' in " + uri + "; known are " + PARAMETERS);
         }
-        q.put(k, v);
+        // Refused rather than "last one wins": whoever checks the location (the control center's
+        // endpoint rules) and whoever opens it must not see different servers.
+        if (q.put(k, v) != null) {
+          throw new IllegalArgumentException("parameter '" + k + "' is given twice in " + uri);
+        }
       }
     }
     String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
     Optional<URI> endpoint = Optional.ofNullable(q.get("endpoint")).map(URI::create);
+    String region = q.getOrDefault("region", "us-east-1");
+    if (!REGION.matcher(region).matches()) {
+      // The SDK builds AWS host names from the region: it must not be able to name another host.
+      throw new IllegalArgumentException(
+          "region '" + region + "' is not a region name (letters, digits, '.', '_', '-')");
+    }
     return new S3Location(
         uri.getHost(),
         path,
         endpoint,
-        q.getOrDefault("region", "us-east-1"),
+        region,
         Boolean.parseBoolean(q.getOrDefault("pathStyle", endpoint.isPresent() ? "true" : "false")),
         Boolean.parseBoolean(q.getOrDefault("objectLock", "false")));
   }

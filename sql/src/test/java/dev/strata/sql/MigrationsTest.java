@@ -46,7 +46,10 @@ class MigrationsTest {
 
   private static void check(String url, String user, String password, String schema)
       throws Exception {
-    var config = Flyway.configure().dataSource(url, user, password).locations("db/migration");
+    var config =
+        Flyway.configure()
+            .dataSource(url, user, password)
+            .locations("db/migration", "db/vendor/" + (schema == null ? "h2" : "postgresql"));
     if (schema != null) {
       config.schemas(schema).createSchemas(true);
     }
@@ -82,6 +85,43 @@ class MigrationsTest {
                           + " created_at, updated_at, version) VALUES ('t', 'nowhere', 'DISK',"
                           + " 't', 'file:/x', 'ACTIVE', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)"))
           .isInstanceOf(SQLException.class);
+
+      s.execute(
+          "INSERT INTO "
+              + prefix
+              + "tenant (id, name, created_at, version) VALUES ('acme', 'Acme', CURRENT_TIMESTAMP,"
+              + " 0)");
+      assertThatThrownBy(
+              () ->
+                  s.execute(
+                      "INSERT INTO "
+                          + prefix
+                          + "principal (name, kind, role, tenant_id, created_at, version) VALUES"
+                          + " ('root', 'OPERATOR', 'ADMIN', 'acme', CURRENT_TIMESTAMP, 0)"))
+          .as("an operator belongs to no tenant")
+          .isInstanceOf(SQLException.class);
+      assertThatThrownBy(
+              () ->
+                  s.execute(
+                      "INSERT INTO "
+                          + prefix
+                          + "principal (name, kind, role, tenant_id, password_hash, created_at,"
+                          + " version) VALUES ('laptop', 'AGENT', 'AGENT', 'acme', 'x',"
+                          + " CURRENT_TIMESTAMP, 0)"))
+          .as("an agent has no password")
+          .isInstanceOf(SQLException.class);
+      s.execute(
+          "INSERT INTO "
+              + prefix
+              + "audit_event (at, operation, outcome, status) VALUES (CURRENT_TIMESTAMP, 'x',"
+              + " 'REFUSED', 401)");
+      if (schema != null) {
+        assertThatThrownBy(() -> s.execute("UPDATE " + prefix + "audit_event SET status = 200"))
+            .as("the audit trail is append-only")
+            .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> s.execute("DELETE FROM " + prefix + "audit_event"))
+            .hasMessageContaining("append-only");
+      }
     }
     if (schema != null) {
       try (Connection c = DriverManager.getConnection(url, user, password);

@@ -39,4 +39,13 @@ public interface TapeLibrary {
 
   /** The drive at data transfer element {@code address}. */
   TapeDrive drive(int address) throws TapeException;
+
+  /**
+   * How many bytes a cartridge of {@code type} holds in this library: its native capacity (the LTO
+   * specification's figure) unless the library says otherwise — a virtual library scales its
+   * cartridges down. Capacity estimates from an inventory are built on it.
+   */
+  default long capacityOf(CartridgeType type) throws TapeException {
+    return type.nativeCapacityBytes();
+  }
 }

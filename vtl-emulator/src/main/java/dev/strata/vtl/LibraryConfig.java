@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
  * @param barcodePrefix three upper-case letters or digits that start every data barcode
  * @param capacityScale factor applied to the native capacity of every cartridge (0 < f <= 1), so
  *     that an emulated library fits on the disk under it and tests stay small
+ * @param probeCartridges cartridges set aside for probing, labelled {@code PRB000}... with the data
+ *     cartridges' media identifier and placed after the cleaning cartridges (optional in the file:
+ *     a library written before they existed has none)
  */
 public record LibraryConfig(
     String name,
@@ -33,7 +36,8 @@ public record LibraryConfig(
     int dataCartridges,
     int cleaningCartridges,
     String barcodePrefix,
-    double capacityScale) {
+    double capacityScale,
+    int probeCartridges) {
 
   public static final String FILE_NAME = "library.properties";
   public static final int FORMAT = 1;
@@ -49,7 +53,11 @@ public record LibraryConfig(
           "dataCartridges",
           "cleaningCartridges",
           "barcodePrefix",
-          "capacityScale");
+          "capacityScale",
+          "probeCartridges");
+
+  /** The label prefix of probe cartridges, as the tape probe looks for them by default. */
+  public static final String PROBE_PREFIX = "PRB";
 
   public LibraryConfig {
     require(name != null && !name.isBlank() && name.length() <= 64, "name", "1-64 characters");
@@ -62,14 +70,19 @@ public record LibraryConfig(
         "a data cartridge type");
     require(dataCartridges >= 0 && dataCartridges <= 1000, "dataCartridges", "0-1000");
     require(cleaningCartridges >= 0 && cleaningCartridges <= 100, "cleaningCartridges", "0-100");
+    require(probeCartridges >= 0 && probeCartridges <= 10, "probeCartridges", "0-10");
     require(
-        dataCartridges + cleaningCartridges <= slots,
+        dataCartridges + cleaningCartridges + probeCartridges <= slots,
         "dataCartridges",
         "at most as many cartridges as slots (" + slots + ")");
     require(
         barcodePrefix != null && PREFIX.matcher(barcodePrefix).matches(),
         "barcodePrefix",
         "three upper-case letters or digits");
+    require(
+        !PROBE_PREFIX.equals(barcodePrefix) && !"CLN".equals(barcodePrefix),
+        "barcodePrefix",
+        "other than " + PROBE_PREFIX + " (probe cartridges) and CLN (cleaning cartridges)");
     require(
         capacityScale > 0 && capacityScale <= 1, "capacityScale", "greater than 0 and at most 1");
   }
@@ -80,13 +93,38 @@ public record LibraryConfig(
     }
   }
 
+  /** A library without probe cartridges (as every library was before they existed). */
+  public LibraryConfig(
+      String name,
+      int drives,
+      int slots,
+      int importExportSlots,
+      CartridgeType cartridgeType,
+      int dataCartridges,
+      int cleaningCartridges,
+      String barcodePrefix,
+      double capacityScale) {
+    this(
+        name,
+        drives,
+        slots,
+        importExportSlots,
+        cartridgeType,
+        dataCartridges,
+        cleaningCartridges,
+        barcodePrefix,
+        capacityScale,
+        0);
+  }
+
   /**
    * The library the embedded default provisions: two LTO-9 drives, 24 slots, 4 mail slots, 20 data
-   * cartridges and one cleaning cartridge, each cartridge scaled to 1/10000 of its native 18 TB
-   * (1.8 GB), so the whole library fits on an ordinary disk.
+   * cartridges, one cleaning cartridge and one probe cartridge ({@code PRB000L9}, for the control
+   * center's data-path probe), each cartridge scaled to 1/10000 of its native 18 TB (1.8 GB), so
+   * the whole library fits on an ordinary disk.
    */
   public static LibraryConfig embeddedDefault(String name) {
-    return new LibraryConfig(name, 2, 24, 4, CartridgeType.LTO9, 20, 1, "STR", 0.0001);
+    return new LibraryConfig(name, 2, 24, 4, CartridgeType.LTO9, 20, 1, "STR", 0.0001, 1);
   }
 
   /** Capacity of one data cartridge in this library. */
@@ -94,9 +132,9 @@ public record LibraryConfig(
     return (long) (cartridgeType.nativeCapacityBytes() * capacityScale);
   }
 
-  /** Barcodes of the data cartridges, then of the cleaning cartridges, in slot order. */
+  /** Barcodes of the data, then the cleaning, then the probe cartridges, in slot order. */
   public List<Barcode> barcodes() {
-    List<Barcode> out = new ArrayList<>(dataCartridges + cleaningCartridges);
+    List<Barcode> out = new ArrayList<>(dataCartridges + cleaningCartridges + probeCartridges);
     for (int i = 0; i < dataCartridges; i++) {
       out.add(
           Barcode.of(
@@ -105,6 +143,11 @@ public record LibraryConfig(
     for (int i = 0; i < cleaningCartridges; i++) {
       out.add(
           Barcode.of(String.format(Locale.ROOT, "CLN%03d%s", i, CartridgeType.CLEANING.mediaId())));
+    }
+    for (int i = 0; i < probeCartridges; i++) {
+      out.add(
+          Barcode.of(
+              String.format(Locale.ROOT, "%s%03d%s", PROBE_PREFIX, i, cartridgeType.mediaId())));
     }
     return out;
   }
@@ -121,6 +164,11 @@ public record LibraryConfig(
     p.setProperty("cleaningCartridges", Integer.toString(cleaningCartridges));
     p.setProperty("barcodePrefix", barcodePrefix);
     p.setProperty("capacityScale", Double.toString(capacityScale));
+    if (probeCartridges > 0) {
+      // Written only when there are some, so that a library without them stays readable by builds
+      // from before the key existed.
+      p.setProperty("probeCartridges", Integer.toString(probeCartridges));
+    }
     return p;
   }
 
@@ -159,7 +207,8 @@ public record LibraryConfig(
           integer(p, "dataCartridges", source),
           integer(p, "cleaningCartridges", source),
           text(p, "barcodePrefix", source),
-          scale);
+          scale,
+          p.getProperty("probeCartridges") == null ? 0 : integer(p, "probeCartridges", source));
     } catch (IllegalArgumentException e) {
       throw new LibraryConfigException(source + ": " + e.getMessage());
     }

@@ -1,6 +1,7 @@
 package dev.strata.vtl;
 
 import dev.strata.tape.Barcode;
+import dev.strata.tape.CartridgeType;
 import dev.strata.tape.DriveCapability;
 import dev.strata.tape.DriveStatus;
 import dev.strata.tape.Element;
@@ -44,9 +45,41 @@ public final class RemoteTapeLibrary implements TapeLibrary, AutoCloseable {
   public static RemoteTapeLibrary connect(String host, int port, int timeoutMillis)
       throws IOException {
     Socket s = new Socket();
-    s.connect(new InetSocketAddress(host, port), timeoutMillis);
-    s.setTcpNoDelay(true);
-    return new RemoteTapeLibrary(s, host + ":" + port);
+    try {
+      s.connect(new InetSocketAddress(host, port), timeoutMillis);
+      s.setTcpNoDelay(true);
+      RemoteTapeLibrary r = new RemoteTapeLibrary(s, host + ":" + port);
+      r.hello(timeoutMillis);
+      return r;
+    } catch (IOException | RuntimeException e) {
+      s.close();
+      throw e;
+    }
+  }
+
+  /** Exchanges hellos: the server must be a Strata VTL speaking this build's protocol version. */
+  private void hello(int timeoutMillis) throws IOException {
+    socket.setSoTimeout(timeoutMillis);
+    VtlProtocol.writeHello(out);
+    int version;
+    try {
+      version = VtlProtocol.readHello(in);
+    } catch (java.net.ProtocolException e) {
+      throw new java.net.ProtocolException("vtl://" + endpoint + ": " + e.getMessage());
+    } catch (java.io.EOFException | java.net.SocketTimeoutException e) {
+      throw new java.net.ProtocolException(
+          "vtl://" + endpoint + " did not answer as a Strata VTL: " + e);
+    }
+    if (version != VtlProtocol.VERSION) {
+      throw new java.net.ProtocolException(
+          "vtl://"
+              + endpoint
+              + " speaks VTL protocol version "
+              + version
+              + "; this build speaks "
+              + VtlProtocol.VERSION);
+    }
+    socket.setSoTimeout(0); // a robot's move or a long space may take minutes
   }
 
   /** Writes a request by {@code body}, then reads the status; a condition is raised again. */
@@ -143,6 +176,11 @@ public final class RemoteTapeLibrary implements TapeLibrary, AutoCloseable {
           o.writeInt(from);
           o.writeInt(to);
         });
+  }
+
+  @Override
+  public long capacityOf(CartridgeType type) throws TapeException {
+    return ask(VtlProtocol.CAPACITY_OF, 0, o -> o.writeUTF(type.name()), DataInputStream::readLong);
   }
 
   @Override

@@ -13,11 +13,14 @@ import java.util.zip.CRC32C;
 
 /**
  * The medium of a virtual cartridge, kept in a directory: {@code data} holds the blocks' bytes back
- * to back, {@code index} one 21-byte record per logical object (kind, data offset, length, CRC-32C
- * of the block, CRC-32C of the record). An object is acknowledged once its data and its index
- * record are written, so it survives a killed process; filemarks also force both files to the
- * device, as a drive flushes its buffer at a filemark. Opening recovers from a crash: the index is
- * cut after its last intact record that points at data present, and the data after that record.
+ * to back, {@code index} a 16-byte header (magic {@code STRATAVC}, format version, record size,
+ * CRC-32C) and one 21-byte record per logical object (kind, data offset, length, CRC-32C of the
+ * block, CRC-32C of the record); docs/formats/vtl-cartridge.md is the specification. Cartridges of
+ * format version 1 (an index without the header) are still read and appended to as they are. An
+ * object is acknowledged once its data and its index record are written, so it survives a killed
+ * process; filemarks also force both files to the device, as a drive flushes its buffer at a
+ * filemark. Opening recovers from a crash: the index is cut after its last intact record that
+ * points at data present, and the data after that record.
  *
  * <p>Every block's CRC-32C is checked when read (in the spirit of LTO logical block protection), so
  * bits that flipped at rest are reported as a medium error, never returned.
@@ -28,6 +31,12 @@ final class VirtualCartridge implements AutoCloseable {
   static final byte BLOCK = 1;
   static final byte FILEMARK = 2;
   private static final int RECORD = 1 + 8 + 4 + 4 + 4;
+  static final byte[] MAGIC = "STRATAVC".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  static final int VERSION = 2;
+  static final int HEADER = MAGIC.length + 2 + 2 + 4;
+
+  /** Where the records start in the index: after the header, or at 0 in a version-1 cartridge. */
+  private long base;
 
   private final String volume;
   private final CartridgeType type;
@@ -73,10 +82,67 @@ final class VirtualCartridge implements AutoCloseable {
     return c;
   }
 
+  static ByteBuffer header() {
+    ByteBuffer h = ByteBuffer.allocate(HEADER);
+    h.put(MAGIC).putShort((short) VERSION).putShort((short) RECORD);
+    CRC32C crc = new CRC32C();
+    crc.update(h.array(), 0, HEADER - 4);
+    return h.putInt((int) crc.getValue()).flip();
+  }
+
+  /**
+   * Reads the index header: a new (empty) cartridge gets one; an index whose first bytes are not
+   * the magic is a version-1 cartridge (its first byte is a record's kind, 1 or 2), read from 0.
+   */
+  private void readHeader() throws IOException {
+    long size = index.size();
+    ByteBuffer h = ByteBuffer.allocate((int) Math.min(size, HEADER));
+    index.read(h, 0);
+    h.flip();
+    byte[] expected = header().array();
+    boolean headerPrefix = Arrays.equals(h.array(), 0, h.limit(), expected, 0, h.limit());
+    if (size == 0 || (size < HEADER && headerPrefix && data.size() == 0)) {
+      // New, or the header of a new cartridge was cut short by a crash: nothing was recorded.
+      index.truncate(0);
+      ByteBuffer fresh = header();
+      while (fresh.hasRemaining()) {
+        index.write(fresh, fresh.position());
+      }
+      index.force(false);
+      base = HEADER;
+      return;
+    }
+    if (size >= MAGIC.length && Arrays.equals(h.array(), 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+      if (size < HEADER) {
+        throw new IOException("cartridge " + volume + ": its index header is cut short");
+      }
+      int version = h.getShort(MAGIC.length) & 0xFFFF;
+      int record = h.getShort(MAGIC.length + 2) & 0xFFFF;
+      CRC32C crc = new CRC32C();
+      crc.update(h.array(), 0, HEADER - 4);
+      if ((int) crc.getValue() != h.getInt(HEADER - 4)) {
+        throw new IOException("cartridge " + volume + ": its index header fails its CRC-32C check");
+      }
+      if (version != VERSION || record != RECORD) {
+        throw new IOException(
+            "cartridge "
+                + volume
+                + " is in format version "
+                + version
+                + "; this build reads versions 1 and "
+                + VERSION);
+      }
+      base = HEADER;
+      return;
+    }
+    base = 0; // version 1: records from the first byte
+  }
+
   private void recover() throws IOException {
+    readHeader();
     long dataSize = data.size();
-    ByteBuffer all = ByteBuffer.allocate((int) Math.min(index.size(), Integer.MAX_VALUE));
-    index.read(all, 0);
+    ByteBuffer all = ByteBuffer.allocate((int) Math.min(index.size() - base, Integer.MAX_VALUE));
+    index.read(all, base);
     all.flip();
     CRC32C crc = new CRC32C();
     long expectedOffset = 0;
@@ -101,7 +167,7 @@ final class VirtualCartridge implements AutoCloseable {
       expectedOffset = offset + length;
     }
     dataEnd = expectedOffset;
-    index.truncate((long) count * RECORD);
+    index.truncate(base + (long) count * RECORD);
     data.truncate(dataEnd);
   }
 
@@ -154,7 +220,7 @@ final class VirtualCartridge implements AutoCloseable {
     int p = (int) position;
     count = p;
     dataEnd = p == 0 ? 0 : offsets[p - 1] + lengths[p - 1];
-    index.truncate((long) p * RECORD);
+    index.truncate(base + (long) p * RECORD);
     data.truncate(dataEnd);
   }
 
@@ -191,7 +257,7 @@ final class VirtualCartridge implements AutoCloseable {
     CRC32C crc = new CRC32C();
     crc.update(r.array(), 0, RECORD - 4);
     r.putInt((int) crc.getValue()).flip();
-    long at = (long) count * RECORD;
+    long at = base + (long) count * RECORD;
     while (r.hasRemaining()) {
       at += index.write(r, at);
     }

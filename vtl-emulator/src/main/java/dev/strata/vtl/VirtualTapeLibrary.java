@@ -127,6 +127,14 @@ public final class VirtualTapeLibrary implements TapeLibrary {
     return library.config().name();
   }
 
+  /** A cartridge's native capacity scaled as the library's configuration says. */
+  @Override
+  public long capacityOf(CartridgeType type) {
+    return type.holdsData()
+        ? Math.max(1, (long) (type.nativeCapacityBytes() * library.config().capacityScale()))
+        : 0;
+  }
+
   @Override
   public Set<LibraryCapability> capabilities() {
     Set<LibraryCapability> c = EnumSet.of(LibraryCapability.BARCODE_READER);

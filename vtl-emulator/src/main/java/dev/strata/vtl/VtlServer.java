@@ -1,5 +1,6 @@
 package dev.strata.vtl;
 
+import dev.strata.tape.CartridgeType;
 import dev.strata.tape.DriveStatus;
 import dev.strata.tape.ReadResult;
 import dev.strata.tape.TapeDrive;
@@ -76,6 +77,24 @@ public final class VtlServer implements AutoCloseable {
             new DataInputStream(new BufferedInputStream(c.getInputStream(), 1 << 16));
         DataOutputStream out =
             new DataOutputStream(new BufferedOutputStream(c.getOutputStream(), 1 << 16))) {
+      int version;
+      try {
+        version = VtlProtocol.readHello(in);
+      } catch (IOException e) {
+        LOG.log(Level.INFO, "refused a client of the VTL that is not one: " + e.getMessage());
+        return;
+      }
+      VtlProtocol.writeHello(out);
+      if (version != VtlProtocol.VERSION) {
+        LOG.info(
+            () ->
+                "refused a VTL client speaking protocol version "
+                    + version
+                    + " (this server speaks "
+                    + VtlProtocol.VERSION
+                    + ")");
+        return;
+      }
       byte[] block = new byte[MAX_BLOCK];
       while (true) {
         int op;
@@ -111,6 +130,16 @@ public final class VtlServer implements AutoCloseable {
         int to = in.readInt();
         library.move(from, to);
         ok(out);
+      }
+      case VtlProtocol.CAPACITY_OF -> {
+        String type = in.readUTF();
+        CartridgeType t;
+        try {
+          t = CartridgeType.valueOf(type);
+        } catch (IllegalArgumentException e) {
+          throw new TapeException.IllegalRequest("no cartridge type " + type);
+        }
+        ok(out).writeLong(library.capacityOf(t));
       }
       default -> driveOp(op, library.drive(address), in, out, block);
     }

@@ -1,7 +1,7 @@
 /**
- * A virtual tape library: a directory that describes a library (drives, storage slots, mail slots,
- * cartridges) in {@value dev.strata.vtl.LibraryConfig#FILE_NAME}. Today it provides the
- * configuration and the inventory a changer would report; the drives with persistent cartridges,
- * the timing model, fault injection and the network server arrive with issue 4.
+ * A virtual tape library behind the tape SPI: a directory that describes a library (drives, storage
+ * slots, mail slots, cartridges) in {@value dev.strata.vtl.LibraryConfig#FILE_NAME}, with
+ * persistent crash-safe cartridges, an LTO timing model, fault injection, a network server and
+ * client, and the {@code vtl:} driver of the tape registry ({@link dev.strata.vtl.VtlProvider}).
  */
 package dev.strata.vtl;

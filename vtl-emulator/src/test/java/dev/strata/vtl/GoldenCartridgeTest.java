@@ -16,19 +16,22 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * A cartridge written by version 1 of the tape volume format (in a version-1 VTL cartridge),
- * committed as a fixture: every later build must still scan it and read its packs exactly. {@link
- * #main} wrote it; a new format version gets a fixture beside it, never a rewrite.
+ * Cartridges written by version 1 of the tape volume format, in VTL cartridges of format version 1
+ * (an index without header) and 2 (an index with the {@code STRATAVC} header), committed as
+ * fixtures: every later build must still scan them and read their packs exactly. {@link #main}
+ * wrote them; a new format version gets a fixture beside them, never a rewrite.
  */
 class GoldenCartridgeTest {
-  static final Path FIXTURE = Path.of("src/test/resources/golden/cartridge-v1");
+  static final Path GOLDEN = Path.of("src/test/resources/golden");
   @TempDir Path dir;
 
   static byte[] pack(int i) {
@@ -41,11 +44,20 @@ class GoldenCartridgeTest {
     return VirtualTapeLibrary.open(d);
   }
 
-  @Test
-  void version1CartridgesStillScanAndReadExactly() throws Exception {
-    try (Stream<Path> all = Files.walk(FIXTURE)) {
+  @ParameterizedTest
+  @CsvSource({"cartridge-v1, 1", "cartridge-v2, 2"})
+  void everyCartridgeVersionStillScansAndReadsExactly(String fixture, int version)
+      throws Exception {
+    Path source = GOLDEN.resolve(fixture);
+    byte[] index = Files.readAllBytes(source.resolve("cartridges/GLD000L9/index"));
+    boolean header =
+        Arrays.equals(index, 0, VirtualCartridge.MAGIC.length, VirtualCartridge.MAGIC, 0, 8);
+    assertThat(header)
+        .as("the fixture is a version-" + version + " cartridge")
+        .isEqualTo(version > 1);
+    try (Stream<Path> all = Files.walk(source)) {
       for (Path p : all.toList()) {
-        Path to = dir.resolve(FIXTURE.relativize(p).toString());
+        Path to = dir.resolve(source.relativize(p).toString());
         if (Files.isDirectory(p)) {
           Files.createDirectories(to);
         } else {

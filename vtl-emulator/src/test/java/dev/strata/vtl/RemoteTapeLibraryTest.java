@@ -65,4 +65,49 @@ class RemoteTapeLibraryTest extends TapeLibraryConformance {
         .isInstanceOf(TapeException.HardwareError.class)
         .hasMessageContaining("connection to the VTL");
   }
+
+  @Test
+  void theHelloIsTheMagicAndTheProtocolVersion() throws Exception {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    VtlProtocol.writeHello(new java.io.DataOutputStream(bytes));
+    assertThat(java.util.HexFormat.of().formatHex(bytes.toByteArray())).isEqualTo("5356544c0002");
+  }
+
+  @Test
+  void aPeerThatIsNotAVtlIsRefusedByName() throws Exception {
+    try (java.net.ServerSocket web =
+        new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Thread t =
+          new Thread(
+              () -> {
+                try (java.net.Socket c = web.accept()) {
+                  c.getOutputStream()
+                      .write("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes("US-ASCII"));
+                } catch (java.io.IOException ignored) {
+                  // the test's own peer
+                }
+              });
+      t.start();
+      assertThatThrownBy(() -> RemoteTapeLibrary.connect("127.0.0.1", web.getLocalPort(), 5000))
+          .isInstanceOf(java.net.ProtocolException.class)
+          .hasMessageContaining("is not a Strata VTL");
+      t.join(10_000);
+    }
+  }
+
+  @Test
+  void aClientOfAnotherProtocolVersionGetsTheServersHelloAndNothingMore() throws Exception {
+    library();
+    try (java.net.Socket s = new java.net.Socket(InetAddress.getLoopbackAddress(), server.port())) {
+      s.setSoTimeout(10_000);
+      java.io.DataOutputStream o = new java.io.DataOutputStream(s.getOutputStream());
+      o.write(new byte[] {'S', 'V', 'T', 'L', 0, 1});
+      o.writeByte(VtlProtocol.INVENTORY);
+      o.writeShort(0);
+      o.flush();
+      java.io.DataInputStream i = new java.io.DataInputStream(s.getInputStream());
+      assertThat(VtlProtocol.readHello(i)).isEqualTo(VtlProtocol.VERSION);
+      assertThat(i.read()).as("the server closed the connection").isEqualTo(-1);
+    }
+  }
 }

@@ -26,7 +26,7 @@ class VirtualLibraryTest {
     assertThat(inv).filteredOn(e -> e.type() == ElementType.DATA_TRANSFER).hasSize(2);
     assertThat(inv).filteredOn(e -> e.type() == ElementType.IMPORT_EXPORT).hasSize(4);
     assertThat(inv).filteredOn(e -> e.type() == ElementType.STORAGE).hasSize(24);
-    assertThat(inv).filteredOn(Element::full).hasSize(21);
+    assertThat(inv).filteredOn(Element::full).hasSize(22);
     assertThat(inv.stream().filter(e -> e.address() == VirtualLibrary.FIRST_SLOT).findFirst())
         .get()
         .extracting(e -> e.cartridge().orElseThrow().value())
@@ -35,6 +35,11 @@ class VirtualLibraryTest {
         .get()
         .extracting(e -> e.cartridge().orElseThrow().cartridgeType().orElseThrow())
         .isEqualTo(CartridgeType.CLEANING);
+    assertThat(inv.stream().filter(e -> e.address() == VirtualLibrary.FIRST_SLOT + 21).findFirst())
+        .get()
+        .extracting(e -> e.cartridge().orElseThrow().value())
+        .as("the cartridge set aside for the tape probe")
+        .isEqualTo("PRB000L9");
     assertThat(inv).extracting(Element::address).doesNotHaveDuplicates().isSorted();
     assertThat(lib.capacityBytes()).isEqualTo(20L * 1_800_000_000L);
   }
@@ -80,7 +85,26 @@ class VirtualLibraryTest {
   }
 
   @Test
+  void aLibraryWrittenBeforeProbeCartridgesExistedReadsWithNone() throws Exception {
+    LibraryConfig old = new LibraryConfig("old", 1, 4, 0, CartridgeType.LTO9, 2, 0, "OLD", 1e-6);
+    VirtualLibrary.create(dir, old);
+    assertThat(Files.readString(dir.resolve(LibraryConfig.FILE_NAME)))
+        .as("the key is written only when there are probe cartridges")
+        .doesNotContain("probeCartridges");
+    assertThat(VirtualLibrary.open(dir).config().probeCartridges()).isZero();
+    Path withProbe = dir.resolve("new");
+    VirtualLibrary.create(withProbe, LibraryConfig.embeddedDefault("new"));
+    assertThat(Files.readString(withProbe.resolve(LibraryConfig.FILE_NAME)))
+        .contains("probeCartridges=1");
+    assertThat(VirtualLibrary.open(withProbe).config().probeCartridges()).isEqualTo(1);
+  }
+
+  @Test
   void configurationRulesHold() {
+    assertThatThrownBy(() -> new LibraryConfig("x", 1, 10, 0, CartridgeType.LTO8, 1, 0, "PRB", 1))
+        .hasMessageContaining("barcodePrefix must be other than PRB");
+    assertThatThrownBy(() -> new LibraryConfig("x", 1, 3, 0, CartridgeType.LTO8, 2, 1, "ABC", 1, 1))
+        .hasMessageContaining("at most as many cartridges as slots");
     assertThatThrownBy(
             () -> new LibraryConfig("x", 1, 10, 0, CartridgeType.CLEANING, 1, 0, "ABC", 1))
         .hasMessageContaining("cartridgeType");

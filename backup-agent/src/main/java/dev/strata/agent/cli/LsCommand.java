@@ -6,6 +6,7 @@ import dev.strata.agent.repo.TreeReader;
 import dev.strata.disk.PackName;
 import dev.strata.disk.PackStores;
 import dev.strata.format.repo.BlobId;
+import dev.strata.format.repo.PathBytes;
 import dev.strata.format.repo.TreeEntry;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -42,16 +43,18 @@ final class LsCommand implements Callable<Integer> {
         if (root.json) {
           entries.add(
               Json.createObjectBuilder()
-                  .add("path", "/" + e.path())
+                  .add("path", "/" + PathBytes.display(e.path()))
                   .add("type", e.kind().name().toLowerCase(java.util.Locale.ROOT))
                   .add("mode", String.format("%04o", e.mode()))
                   .add("uid", e.uid())
                   .add("gid", e.gid())
                   .add("size", e.size())
                   .add("mtime", mtime)
-                  .add("linkTarget", e.linkTarget()));
+                  .add("linkTarget", PathBytes.display(e.linkTarget())));
         } else {
-          String target = e.linkTarget().isEmpty() ? "" : " -> " + e.linkTarget();
+          // Bytes that are not UTF-8 are shown as \xNN.
+          String target =
+              e.linkTarget().isEmpty() ? "" : " -> " + PathBytes.display(e.linkTarget());
           out.line(
               String.format(
                   "%s%04o %5d %5d %12d %s /%s%s",
@@ -66,7 +69,7 @@ final class LsCommand implements Callable<Integer> {
                   e.gid(),
                   e.size(),
                   mtime,
-                  e.path(),
+                  PathBytes.display(e.path()),
                   target));
         }
       }

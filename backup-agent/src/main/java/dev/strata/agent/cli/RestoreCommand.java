@@ -10,11 +10,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
-@Command(name = "restore", description = "Restore a snapshot (or parts of it) into a directory.")
+@Command(
+    name = "restore",
+    description =
+        "Restore a snapshot (or parts of it) into a directory. Exit code 3 if some entries of the"
+            + " snapshot could not be restored (each is listed); damage elsewhere in the repository"
+            + " is only a warning.")
 final class RestoreCommand implements Callable<Integer> {
   @ParentCommand StrataCommand root;
 
@@ -33,18 +40,40 @@ final class RestoreCommand implements Callable<Integer> {
   @Option(names = "--overwrite", description = "Restore into a non-empty target, replacing files.")
   boolean overwrite;
 
+  @Option(
+      names = "--no-sparse",
+      description =
+          "Write blocks of zeros out in full. By default they are left as holes, so sparse files"
+              + " stay sparse.")
+  boolean noSparse;
+
+  /** Writers when --threads is not given: more only add threads waiting on the same disk. */
+  static final int DEFAULT_WRITERS = 16;
+
+  @Spec CommandSpec spec;
+
+  /** The writer threads: --threads if given, else the processors up to {@link #DEFAULT_WRITERS}. */
+  int writers() {
+    boolean given =
+        spec.commandLine().getParseResult().hasMatchedOption("--threads")
+            || root.spec().commandLine().getParseResult().hasMatchedOption("--threads");
+    return given ? root.threads : Math.min(root.threads, DEFAULT_WRITERS);
+  }
+
   @Override
   public Integer call() throws Exception {
     try (PackStores.Opened store = root.openStore()) {
       Repository repo = root.openRepository(store);
       Repository.StoredSnapshot s = repo.snapshot(snapshot);
       boolean asRoot = "root".equals(root.user()) || "0".equals(root.environment.get("UID"));
-      Restore.Result r =
-          new Restore(repo, root.threads, asRoot).run(s.snapshot(), target, includes, overwrite);
+      Restore.Options options = Restore.Options.of(writers(), asRoot).withSparse(!noSparse);
+      Restore.Result r = new Restore(repo, options).run(s.snapshot(), target, includes, overwrite);
       Output out = new Output(root);
       if (root.json) {
         JsonArrayBuilder problems = Json.createArrayBuilder();
         r.problems().forEach(problems::add);
+        JsonArrayBuilder warnings = Json.createArrayBuilder();
+        r.warnings().forEach(warnings::add);
         out.json(
             Json.createObjectBuilder()
                 .add("snapshot", s.id().hex())
@@ -52,9 +81,12 @@ final class RestoreCommand implements Callable<Integer> {
                 .add("directories", r.directories())
                 .add("links", r.links())
                 .add("bytes", r.bytes())
-                .add("problems", problems));
+                .add("problems", problems)
+                .add("warnings", warnings));
       } else {
-        r.problems().forEach(p -> root.spec().commandLine().getErr().println("error: " + p));
+        var err = root.spec().commandLine().getErr();
+        r.warnings().forEach(w -> err.println("warning: " + w));
+        r.problems().forEach(p -> err.println("error: " + p));
         out.line(
             String.format(
                 "restored %d files, %d directories, %d links, %s from snapshot %s to %s",
@@ -65,6 +97,7 @@ final class RestoreCommand implements Callable<Integer> {
                 s.id().shortForm(),
                 target.toAbsolutePath().normalize()));
       }
+      // The exit code describes the snapshot restored: warnings about the rest do not count.
       return r.problems().isEmpty() ? 0 : StrataCommand.INCOMPLETE;
     }
   }

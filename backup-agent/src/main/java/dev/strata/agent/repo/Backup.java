@@ -1,17 +1,18 @@
 package dev.strata.agent.repo;
 
 import dev.strata.agent.chunk.Chunker;
+import dev.strata.agent.posix.NativePaths;
 import dev.strata.disk.PackName;
 import dev.strata.format.FormatException;
 import dev.strata.format.repo.BlobId;
 import dev.strata.format.repo.BlobType;
+import dev.strata.format.repo.PathBytes;
 import dev.strata.format.repo.Snapshot;
 import dev.strata.format.repo.SnapshotId;
 import dev.strata.format.repo.TreeCodec;
 import dev.strata.format.repo.TreeEntry;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -284,7 +285,7 @@ public final class Backup {
         enqueue(entry(TreeEntry.Kind.DIRECTORY, rel, a, 0, "", List.of()));
         walkChildren(p, rel);
       } else if (Boolean.TRUE.equals(a.get("isSymbolicLink"))) {
-        String target = Files.readSymbolicLink(p).toString();
+        String target = PathBytes.decode(NativePaths.readLink(NativePaths.bytes(p)));
         enqueue(entry(TreeEntry.Kind.SYMLINK, rel, a, 0, target, List.of()));
       } else if (Boolean.TRUE.equals(a.get("isRegularFile"))) {
         file(p, rel, a);
@@ -294,26 +295,29 @@ public final class Backup {
     }
 
     private void walkChildren(Path dir, String rel) throws IOException, InterruptedException {
-      List<Path> children = new ArrayList<>();
-      try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-        ds.forEach(children::add);
+      // Names are bytes: listed and sorted as bytes (the tree's order), kept exactly in the tree.
+      byte[] dirBytes = NativePaths.bytes(dir);
+      List<byte[]> names;
+      try {
+        names = NativePaths.list(dirBytes);
       } catch (IOException e) {
         warnings.add("cannot list " + dir + ": " + message(e));
         return;
       }
-      children.sort((x, y) -> x.getFileName().toString().compareTo(y.getFileName().toString()));
-      for (Path c : children) {
-        String name = c.getFileName().toString();
-        visit(c, rel.isEmpty() ? name : rel + "/" + name);
+      names.sort(NativePaths::compare);
+      for (byte[] name : names) {
+        String n = PathBytes.decode(name);
+        visit(NativePaths.child(dir, dirBytes, name), rel.isEmpty() ? n : rel + "/" + n);
       }
     }
 
     private void file(Path p, String rel, Map<String, Object> a)
         throws IOException, InterruptedException {
       long size = (Long) a.get("size");
+      List<Object> linkKey = null;
       if ((Integer) a.get("nlink") > 1) {
-        List<Object> key = List.of(a.get("dev"), a.get("ino"));
-        String first = hardLinks.putIfAbsent(key, rel);
+        linkKey = List.of(a.get("dev"), a.get("ino"));
+        String first = hardLinks.get(linkKey);
         if (first != null) {
           enqueue(entry(TreeEntry.Kind.HARDLINK, rel, a, 0, first, List.of()));
           stats.filesDone.increment();
@@ -328,6 +332,11 @@ public final class Backup {
           warnings.add("parent snapshot unreadable, reading all files: " + e.getMessage());
           parent = null;
         }
+      }
+      if (linkKey != null) {
+        // Further names link to this entry only once it is in the tree (read, or unchanged):
+        // a hard link must name a file entry before it.
+        hardLinks.put(linkKey, rel);
       }
       if (old.isPresent() && unchanged(old.get(), a)) {
         enqueue(entry(TreeEntry.Kind.FILE, rel, a, size, "", old.get().chunks()));
@@ -350,6 +359,9 @@ public final class Backup {
       } catch (IOException e) {
         warnings.add("cannot read " + p + ": " + message(e) + "; not in the snapshot");
         queue.put(new Item(Step.DISCARD, null, null));
+        if (linkKey != null) {
+          hardLinks.remove(linkKey, rel); // a later name of the same file is read as a file
+        }
         return;
       }
       afterRead.accept(p);

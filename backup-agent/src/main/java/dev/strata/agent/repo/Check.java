@@ -5,9 +5,11 @@ import dev.strata.disk.PackName;
 import dev.strata.format.FormatException;
 import dev.strata.format.repo.BlobCipher;
 import dev.strata.format.repo.BlobId;
+import dev.strata.format.repo.BlobLimits;
 import dev.strata.format.repo.MasterKeys;
 import dev.strata.format.repo.PackEntry;
 import dev.strata.format.repo.PackReader;
+import dev.strata.format.repo.PathBytes;
 import dev.strata.format.repo.Snapshot;
 import dev.strata.format.repo.TreeEntry;
 import java.io.IOException;
@@ -32,9 +34,10 @@ import java.util.concurrent.Future;
  *       sequence number; every pack's trailer.
  *   <li>With {@code readData}: every pack is read whole; its SHA-256 must be its name and the
  *       signature over its content must verify — no decryption key needed.
- *   <li>With the keys: the pack indexes and snapshots decrypt, and every blob a snapshot needs
- *       exists; with {@code readData} also every blob decrypts and matches its id. Files that a
- *       damaged or missing pack affects are named.
+ *   <li>With the keys: the pack indexes and snapshots decrypt, no blob declares a length beyond the
+ *       format's limits, every snapshot's tree keeps the {@link TreeRules}, and every blob a
+ *       snapshot needs exists; with {@code readData} also every blob decrypts and matches its id.
+ *       Files that a damaged or missing pack affects are named.
  * </ul>
  */
 public final class Check {
@@ -45,6 +48,9 @@ public final class Check {
       return problems.isEmpty();
     }
   }
+
+  /** Entries that break the tree's rules named per snapshot; the rest are counted. */
+  private static final int REPORTED_RULE_BREAKS = 50;
 
   private final Repository repo;
   private final int workers;
@@ -144,6 +150,7 @@ public final class Check {
     MasterKeys.IdHasher hasher = repo.requireKeys().idHasher();
     Map<BlobId, BlobLocation> index = new HashMap<>();
     java.util.Set<BlobId> bad = new java.util.HashSet<>();
+    BlobLimits limits = BlobLimits.of(repo.config());
     for (PackInfo p : packs) {
       List<PackEntry> entries;
       try {
@@ -153,6 +160,11 @@ public final class Check {
         continue;
       }
       for (PackEntry e : entries) {
+        Optional<String> beyond = limits.check(e);
+        if (beyond.isPresent()) {
+          bad.add(e.id());
+          damaged.merge(p.name(), beyond.get(), (x, y) -> x + "; " + y);
+        }
         index.putIfAbsent(e.id(), new BlobLocation(p.name(), e));
       }
       if (!readData) {
@@ -160,6 +172,9 @@ public final class Check {
       }
       // Blob by blob, so that damage is pinned to the blobs (and files) it hits.
       for (PackEntry e : entries) {
+        if (bad.contains(e.id())) {
+          continue;
+        }
         try {
           byte[] plain = repo.readBlob(new BlobLocation(p.name(), e), cipher);
           if (!hasher.id(plain, 0, plain.length).equals(e.id())) {
@@ -180,10 +195,22 @@ public final class Check {
     }
     for (Repository.StoredSnapshot s : snapshots) {
       TreeReader tree = new TreeReader(repo, index, s.snapshot().trees());
+      TreeRules rules = new TreeRules();
+      int broken = 0;
       try {
         Optional<TreeEntry> next;
         while ((next = tree.next()).isPresent()) {
           TreeEntry e = next.get();
+          Optional<String> why = rules.check(e, tree.version());
+          if (why.isPresent() && ++broken <= REPORTED_RULE_BREAKS) {
+            problems.add(
+                "snapshot "
+                    + s.id().shortForm()
+                    + ": entry '/"
+                    + PathBytes.display(e.path())
+                    + "' breaks the tree's rules: "
+                    + why.get());
+          }
           for (BlobId id : e.chunks()) {
             if (!index.containsKey(id) || bad.contains(id)) {
               affected.add(s.id().shortForm() + " /" + e.path());
@@ -203,6 +230,14 @@ public final class Check {
         }
       } catch (FormatException e) {
         problems.add("snapshot " + s.id().shortForm() + ": its tree is damaged: " + e.getMessage());
+      }
+      if (broken > REPORTED_RULE_BREAKS) {
+        problems.add(
+            "snapshot "
+                + s.id().shortForm()
+                + ": "
+                + (broken - REPORTED_RULE_BREAKS)
+                + " more entries break the tree's rules");
       }
     }
   }

@@ -11,6 +11,7 @@ import dev.strata.disk.StoreException;
 import dev.strata.format.FormatException;
 import dev.strata.format.repo.BlobCipher;
 import dev.strata.format.repo.BlobId;
+import dev.strata.format.repo.BlobLimits;
 import dev.strata.format.repo.Compression;
 import dev.strata.format.repo.KeyFile;
 import dev.strata.format.repo.MasterKeys;
@@ -281,18 +282,29 @@ public final class Repository {
   /** Reads, opens and decompresses one blob. */
   public byte[] readBlob(BlobLocation at, BlobCipher cipher) throws IOException, FormatException {
     PackEntry e = at.entry();
-    byte[] sealed;
+    checkLimits(e);
+    byte[] sealed = new byte[e.length()];
+    int read;
     try (InputStream in = store.get(at.pack(), e.offset(), e.length())) {
-      sealed = in.readNBytes(e.length());
+      read = in.readNBytes(sealed, 0, sealed.length);
     }
-    if (sealed.length != e.length()) {
+    if (read != e.length()) {
       throw new FormatException("pack " + at.pack() + " ends inside blob " + e.id().shortForm());
     }
     return open(e, sealed, cipher);
   }
 
+  /** Refuses a blob whose declared lengths break the format's limits, before any allocation. */
+  private void checkLimits(PackEntry e) throws FormatException {
+    Optional<String> beyond = BlobLimits.of(config).check(e);
+    if (beyond.isPresent()) {
+      throw new FormatException(beyond.get());
+    }
+  }
+
   /** Opens and decompresses a sealed blob read from its pack, and checks its id. */
   public byte[] open(PackEntry e, byte[] sealed, BlobCipher cipher) throws FormatException {
+    checkLimits(e);
     byte[] plain = cipher.open(e.type(), e.id(), sealed, 0, sealed.length);
     if (e.compression() == Compression.ZSTD) {
       byte[] raw = new byte[e.rawLength()];

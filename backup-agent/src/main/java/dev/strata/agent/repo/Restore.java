@@ -1,25 +1,27 @@
 package dev.strata.agent.repo;
 
+import dev.strata.agent.posix.DirectoryHandle;
+import dev.strata.agent.posix.FileHandle;
+import dev.strata.agent.posix.PosixException;
+import dev.strata.agent.posix.Stat;
+import dev.strata.disk.PackName;
 import dev.strata.format.FormatException;
 import dev.strata.format.repo.BlobCipher;
 import dev.strata.format.repo.BlobId;
+import dev.strata.format.repo.Compression;
+import dev.strata.format.repo.PackEntry;
+import dev.strata.format.repo.PathBytes;
 import dev.strata.format.repo.Snapshot;
 import dev.strata.format.repo.TreeEntry;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermission;
-import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.Deque;
-import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,45 +31,99 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Restores a snapshot, or the parts of it under given paths, into a target directory.
  *
- * <p>Safety: every entry's path must be relative and free of {@code .} and {@code ..} segments; the
- * directories it is written through must be real directories created or found under the target,
- * never symbolic links; symbolic links are created last, so no entry is ever written through one.
- * An entry that breaks a rule is skipped and reported. A file whose content cannot be read back
- * intact (a damaged or missing pack) is not left behind half-written: it is removed and reported,
- * and the restore goes on with the other files.
+ * <p>Safety: every entry is checked against the {@link TreeRules} before restore acts on it (a
+ * relative path of names, in order, no duplicate, nothing under a non-directory, sane links), and
+ * an entry that breaks them is skipped and reported. Everything below the target is reached from a
+ * handle on the target, one name at a time, never through a symbolic link ({@link
+ * DirectoryHandle}); files are created new (never written through an existing name), and mode,
+ * owner and times are set through the handle of the object restore created, or on a link itself.
+ * Nothing restore created is ever replaced by something of another kind. So neither a crafted
+ * snapshot nor links planted in the target make restore change anything outside it.
  *
- * <p>Files are restored by a pool of writers, each reading, decrypting and writing one file's
- * chunks in order; the number of files in flight is bounded.
+ * <p>Failures: one bad entry costs that entry (and what is under it); a file whose content cannot
+ * be read back intact is removed and reported; any failure of any writer thread, an {@link Error}
+ * included, is reported with the file's name. Damage the snapshot does not need (an unreadable pack
+ * of other snapshots) is a warning, not a problem.
+ *
+ * <p>Files are written by a pool of writers; the blob buffers they hold at once are bounded by a
+ * {@link MemoryBudget}, whatever their number. Runs of zeros of a file are left as holes (sparse
+ * files stay sparse) unless {@link Options#sparse()} is off.
  */
 public final class Restore {
   private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
-  private static final int WRITERS_PER_CORE = 1;
+  private static final int HOLE_BLOCK = 4096;
+
+  /**
+   * Writer threads at most, whatever is asked: each holds a native write buffer and file handles,
+   * and more do not make one disk faster.
+   */
+  public static final int MAX_WRITERS = 64;
+
+  private static final byte[] ZEROS = new byte[HOLE_BLOCK];
   private static final com.sun.security.auth.module.UnixSystem SELF =
       new com.sun.security.auth.module.UnixSystem();
-  private static final long OWN_UID = SELF.getUid();
-  private static final long OWN_GID = SELF.getGid();
+  private static final int OWN_UID = (int) SELF.getUid();
+  private static final int OWN_GID = (int) SELF.getGid();
 
-  /** What was restored and what was not. */
+  /**
+   * How to restore.
+   *
+   * @param writers threads writing files
+   * @param restoreOwners whether to give entries their recorded owner (needs root)
+   * @param sparse whether to leave blocks of zeros as holes instead of writing them
+   * @param memory bytes of blob buffers the writers may hold at once
+   */
+  public record Options(int writers, boolean restoreOwners, boolean sparse, long memory) {
+    public Options {
+      if (writers < 1) {
+        throw new IllegalArgumentException("at least one writer");
+      }
+    }
+
+    public static Options of(int writers, boolean restoreOwners) {
+      return new Options(writers, restoreOwners, true, MemoryBudget.defaultBytes());
+    }
+
+    public Options withSparse(boolean on) {
+      return new Options(writers, restoreOwners, on, memory);
+    }
+  }
+
+  /**
+   * What was restored and what was not.
+   *
+   * @param problems entries of the snapshot that were not restored (or not fully), and why
+   * @param warnings what went wrong beside the snapshot (damage elsewhere in the repository)
+   */
   public record Result(
-      long files, long directories, long links, long bytes, List<String> problems) {}
+      long files,
+      long directories,
+      long links,
+      long bytes,
+      List<String> problems,
+      List<String> warnings) {}
 
   private final Repository repo;
-  private final int workers;
-  private final boolean restoreOwners;
+  private final Options options;
 
   public Restore(Repository repo, int workers, boolean restoreOwners) {
+    this(repo, Options.of(workers, restoreOwners));
+  }
+
+  public Restore(Repository repo, Options options) {
     this.repo = repo;
-    this.workers = workers;
-    this.restoreOwners = restoreOwners;
+    this.options = options;
   }
 
   public Result run(Snapshot snapshot, Path target, List<String> includes, boolean overwrite)
       throws IOException, RepositoryException, InterruptedException {
+    DirectoryHandle.requireSupport();
     Path root = target.toAbsolutePath().normalize();
     if (Files.exists(root, NOFOLLOW)) {
       if (!Files.isDirectory(root, NOFOLLOW)) {
@@ -82,236 +138,383 @@ public final class Restore {
     } else {
       Files.createDirectories(root);
     }
-    root = root.toRealPath();
     List<String> wanted = includes.stream().map(Restore::normalizeInclude).toList();
-    Map<dev.strata.disk.PackName, String> unreadable = new java.util.HashMap<>();
+    Map<PackName, String> unreadable = new HashMap<>();
     Map<BlobId, BlobLocation> index = repo.loadIndex(unreadable);
-    List<String> problems = Collections.synchronizedList(new ArrayList<>());
-    unreadable.forEach((p, why) -> problems.add("pack " + p + " unreadable: " + why));
-    TreeReader tree = new TreeReader(repo, index, snapshot.trees());
-    // Files are restored by several writers at once: creating and filling files waits on the
-    // file system more than on the processor.
-    ExecutorService pool = Executors.newFixedThreadPool(workers * WRITERS_PER_CORE);
-    Semaphore queued = new Semaphore(workers * WRITERS_PER_CORE * 2);
-    ThreadLocal<BlobCipher> ciphers = ThreadLocal.withInitial(repo::newCipher);
-    List<TreeEntry> links = new ArrayList<>();
-    Deque<TreeEntry> directories = new ArrayDeque<>();
-    Set<String> restoredFiles = ConcurrentHashMap.newKeySet();
-    LongAdder bytes = new LongAdder();
-    // Directories known to be real directories inside the target: created or checked by this
-    // restore, and no symlink exists until the last phase, so they need no second look.
-    Set<Path> safeDirs = new java.util.HashSet<>();
-    safeDirs.add(root);
-    try {
-      Optional<TreeEntry> next;
-      while ((next = tree.next()).isPresent()) {
-        TreeEntry e = next.get();
-        if (!included(e.path(), wanted)) {
-          continue;
-        }
-        Optional<String> unsafe = unsafe(e.path());
-        if (unsafe.isPresent()) {
-          problems.add("skipped entry '" + e.path() + "': " + unsafe.get());
-          continue;
-        }
-        Path p = root.resolve(e.path());
-        try {
-          if (!safeDirs.contains(p.getParent()) && !parentIsSafe(root, p)) {
-            problems.add(
-                "skipped '" + e.path() + "': a parent is not a directory inside the target");
+    List<String> warnings = new ArrayList<>();
+    unreadable.forEach(
+        (p, why) -> warnings.add("pack " + p + " is unreadable, its blobs are missing: " + why));
+    try (DirectoryHandle top = DirectoryHandle.open(root)) {
+      Run run = new Run(top, index, overwrite);
+      run.entries(snapshot, wanted);
+      run.hardLinks();
+      run.directoryMetadata();
+      return new Result(
+          run.files.size(),
+          run.directories.size(),
+          run.links.sum(),
+          run.bytes.sum(),
+          run.problems.list(),
+          List.copyOf(warnings));
+    }
+  }
+
+  /** Problems, recorded from any thread; counted before they are described, so none is lost. */
+  private static final class Problems {
+    private final List<String> list = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger undescribed = new AtomicInteger();
+
+    void add(String problem) {
+      list.add(problem);
+    }
+
+    /** Records a failure even when describing it fails (after an {@link OutOfMemoryError}). */
+    void failed(String path, Throwable t) {
+      undescribed.incrementAndGet();
+      list.add("'" + show(path) + "' not restored: " + describe(t));
+      undescribed.decrementAndGet();
+    }
+
+    List<String> list() {
+      List<String> out = new ArrayList<>(list);
+      int n = undescribed.get();
+      if (n > 0) {
+        out.add(n + " more entries were not restored (their failures could not be described)");
+      }
+      return List.copyOf(out);
+    }
+  }
+
+  /** One restore: its handles, its writers and what it has done so far. */
+  private final class Run {
+    private final DirectoryHandle top;
+    private final Map<BlobId, BlobLocation> index;
+    private final boolean overwrite;
+    private final Problems problems = new Problems();
+    private final Set<String> files = ConcurrentHashMap.newKeySet();
+    private final List<TreeEntry> directories = new ArrayList<>();
+    private final List<TreeEntry> hardLinks = new ArrayList<>();
+    private final LongAdder links = new LongAdder();
+    private final LongAdder bytes = new LongAdder();
+    private final MemoryBudget memory = new MemoryBudget(options.memory());
+    private final ThreadLocal<BlobCipher> ciphers = ThreadLocal.withInitial(repo::newCipher);
+
+    Run(DirectoryHandle top, Map<BlobId, BlobLocation> index, boolean overwrite) {
+      this.top = top;
+      this.index = index;
+      this.overwrite = overwrite;
+    }
+
+    /** Creates directories and symbolic links in tree order, and hands files to the writers. */
+    void entries(Snapshot snapshot, List<String> wanted) throws IOException, InterruptedException {
+      TreeReader tree = new TreeReader(repo, index, snapshot.trees());
+      TreeRules rules = new TreeRules();
+      int writers = Math.min(options.writers(), MAX_WRITERS);
+      ExecutorService pool =
+          Executors.newFixedThreadPool(
+              writers,
+              r -> {
+                Thread t = new Thread(r, "strata-restore");
+                t.setDaemon(true);
+                return t;
+              });
+      Semaphore queued = new Semaphore(writers * 2);
+      try (OpenDirectories dirs = new OpenDirectories(top)) {
+        Optional<TreeEntry> next;
+        while ((next = tree.next()).isPresent()) {
+          TreeEntry e = next.get();
+          Optional<String> broken = rules.check(e, tree.version());
+          if (broken.isPresent()) {
+            problems.add("skipped '" + show(e.path()) + "': " + broken.get());
             continue;
           }
-          safeDirs.add(p.getParent());
-          switch (e.kind()) {
-            case DIRECTORY -> {
-              if (!Files.isDirectory(p, NOFOLLOW)) {
-                Files.deleteIfExists(p);
-                Files.createDirectory(p);
+          if (!included(e.path(), wanted)) {
+            continue;
+          }
+          try {
+            switch (e.kind()) {
+              case DIRECTORY -> directory(dirs, e);
+              case SYMLINK -> symlink(dirs.parentOf(e.path()), e);
+              case HARDLINK -> hardLinks.add(e);
+              case FILE -> {
+                queued.acquire();
+                DirectoryHandle parent;
+                try {
+                  parent = dirs.parentOf(e.path()).duplicate();
+                } catch (IOException | RuntimeException ex) {
+                  queued.release();
+                  throw ex;
+                }
+                try {
+                  pool.execute(
+                      () -> {
+                        try {
+                          file(parent, e);
+                        } finally {
+                          queued.release();
+                        }
+                      });
+                } catch (RuntimeException ex) {
+                  queued.release();
+                  parent.close();
+                  throw ex;
+                }
               }
-              safeDirs.add(p);
-              directories.push(e);
             }
-            case FILE -> {
-              queued.acquire();
-              pool.execute(
-                  () -> {
-                    try {
-                      Optional<String> failed = writeFile(p, e, index, ciphers.get());
-                      if (failed.isPresent()) {
-                        problems.add("file '" + e.path() + "' not restored: " + failed.get());
-                      } else {
-                        metadata(p, e);
-                        bytes.add(e.size());
-                        restoredFiles.add(e.path());
-                      }
-                    } catch (IOException | RuntimeException ex) {
-                      problems.add("'" + e.path() + "' not restored: " + ex);
-                    } finally {
-                      queued.release();
-                    }
-                  });
-            }
-            case SYMLINK, HARDLINK -> links.add(e);
+          } catch (IOException | RuntimeException ex) {
+            problems.failed(e.path(), ex);
           }
-        } catch (IOException ex) {
-          problems.add("'" + e.path() + "' not restored: " + ex);
+        }
+      } catch (FormatException ex) {
+        problems.add(
+            "the snapshot's tree is damaged, the restore stopped early: " + ex.getMessage());
+      } finally {
+        pool.shutdown();
+        while (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+          // writers finish what they hold; nothing to do but wait
         }
       }
-    } catch (FormatException ex) {
-      problems.add("the snapshot's tree is damaged, the restore stopped early: " + ex.getMessage());
-    } finally {
-      pool.shutdown();
-      pool.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
     }
-    long linkCount = 0;
-    for (TreeEntry e : links) {
-      Path p = root.resolve(e.path());
+
+    private void directory(OpenDirectories dirs, TreeEntry e) throws IOException {
+      DirectoryHandle parent = dirs.parentOf(e.path());
+      byte[] name = OpenDirectories.name(e.path());
       try {
-        if (!parentIsSafe(root, p)) {
-          problems.add("skipped '" + e.path() + "': a parent is not a directory inside the target");
-          continue;
+        parent.makeDirectory(name, 0700);
+      } catch (PosixException x) {
+        if (!x.exists()) {
+          throw x;
         }
-        Files.deleteIfExists(p);
-        if (e.kind() == TreeEntry.Kind.SYMLINK) {
-          Files.createSymbolicLink(p, Path.of(e.linkTarget()));
-          setTimes(p, e);
-        } else {
-          if (!restoredFiles.contains(e.linkTarget()) || unsafe(e.linkTarget()).isPresent()) {
-            problems.add("hard link '" + e.path() + "' not restored: its file was not restored");
-            continue;
+        // Only in a target that was not empty: the tree has no duplicates.
+        Optional<Stat> there = parent.stat(name);
+        if (there.isEmpty() || !there.get().isDirectory()) {
+          makeRoom(parent, name, e);
+          parent.makeDirectory(name, 0700);
+        }
+      }
+      dirs.open(e.path());
+      directories.add(e);
+    }
+
+    /**
+     * Removes what is in the way of a new entry in a target that was not empty, if {@code
+     * --overwrite} allows it: never a directory (its content is not ours to delete).
+     */
+    private void makeRoom(DirectoryHandle parent, byte[] name, TreeEntry e) throws IOException {
+      Optional<Stat> there = parent.stat(name);
+      if (there.isEmpty()) {
+        return;
+      }
+      if (!overwrite) {
+        throw new IOException("something is in the way (the target was changed meanwhile)");
+      }
+      if (there.get().isDirectory()) {
+        throw new IOException("a directory of that name is in the way in the target");
+      }
+      parent.unlink(name);
+    }
+
+    private void symlink(DirectoryHandle parent, TreeEntry e) throws IOException {
+      byte[] name = OpenDirectories.name(e.path());
+      try {
+        parent.symlink(e.linkTargetBytes(), name);
+      } catch (PosixException x) {
+        if (!x.exists()) {
+          throw x;
+        }
+        makeRoom(parent, name, e);
+        parent.symlink(e.linkTargetBytes(), name);
+      }
+      if (options.restoreOwners() && (e.uid() != OWN_UID || e.gid() != OWN_GID)) {
+        parent.setOwner(name, e.uid(), e.gid());
+      }
+      parent.setModificationTime(name, e.mtimeSeconds(), e.mtimeNanos());
+      links.increment();
+    }
+
+    /** Runs on a writer: writes one file and closes {@code parent}; never throws. */
+    private void file(DirectoryHandle parent, TreeEntry e) {
+      try (parent) {
+        for (BlobId id : e.chunks()) {
+          if (!index.containsKey(id)) {
+            problems.add(
+                "'"
+                    + show(e.path())
+                    + "' not restored: chunk "
+                    + id.shortForm()
+                    + " is missing from the repository");
+            return;
           }
-          Files.createLink(p, root.resolve(e.linkTarget()));
         }
-        linkCount++;
-      } catch (IOException | UnsupportedOperationException ex) {
-        problems.add("link '" + e.path() + "' not restored: " + ex);
+        byte[] name = OpenDirectories.name(e.path());
+        FileHandle f;
+        try {
+          f = parent.createFile(name, 0600);
+        } catch (PosixException x) {
+          if (!x.exists()) {
+            throw x;
+          }
+          makeRoom(parent, name, e);
+          f = parent.createFile(name, 0600);
+        }
+        boolean done = false;
+        try (FileHandle out = f) {
+          long written = content(out, e);
+          metadata(out, e);
+          bytes.add(written);
+          done = true;
+        } finally {
+          if (!done) {
+            try {
+              parent.unlink(name);
+            } catch (PosixException | RuntimeException ignored) {
+              // reported with the failure that left it behind
+            }
+          }
+        }
+        files.add(e.path());
+      } catch (Throwable t) {
+        problems.failed(e.path(), t);
       }
     }
-    // Directories last, deepest first, so writing their contents does not change their times.
-    long dirCount = directories.size();
-    while (!directories.isEmpty()) {
-      TreeEntry d = directories.pop();
-      metadata(root.resolve(d.path()), d);
-    }
-    return new Result(
-        restoredFiles.size(), dirCount, linkCount, bytes.sum(), List.copyOf(problems));
-  }
 
-  /** Writes one file from its chunks; on failure removes what it wrote and says why. */
-  private Optional<String> writeFile(
-      Path p, TreeEntry e, Map<BlobId, BlobLocation> index, BlobCipher cipher) throws IOException {
-    for (BlobId id : e.chunks()) {
-      if (!index.containsKey(id)) {
-        return Optional.of("chunk " + id.shortForm() + " is missing from the repository");
-      }
-    }
-    if (Files.exists(p, NOFOLLOW) && !Files.isRegularFile(p, NOFOLLOW)) {
-      deleteRecursively(p);
-    }
-    boolean ok = false;
-    try (OutputStream out =
-        Files.newOutputStream(
-            p,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.TRUNCATE_EXISTING,
-            StandardOpenOption.WRITE,
-            LinkOption.NOFOLLOW_LINKS)) {
+    /** Writes a file's chunks in order; returns its length. */
+    private long content(FileHandle out, TreeEntry e)
+        throws IOException, FormatException, InterruptedException {
+      BlobCipher cipher = ciphers.get();
+      long position = 0;
       for (BlobId id : e.chunks()) {
-        out.write(repo.readBlob(index.get(id), cipher));
+        BlobLocation at = index.get(id);
+        int held = memory.acquire(cost(at.entry()));
+        try {
+          byte[] data = repo.readBlob(at, cipher);
+          write(out, data, position);
+          position += data.length;
+        } finally {
+          memory.release(held);
+        }
       }
-      ok = true;
-    } catch (FormatException ex) {
-      return Optional.of(ex.getMessage());
-    } finally {
-      if (!ok) {
-        Files.deleteIfExists(p);
+      if (position != e.size()) {
+        throw new FormatException(
+            "its content is " + position + " bytes long, the snapshot says " + e.size());
       }
+      if (options.sparse()) {
+        out.truncate(position); // a hole at the end is not written, so the length is set here
+      }
+      return position;
     }
-    return Optional.empty();
-  }
 
-  private void metadata(Path p, TreeEntry e) throws IOException {
-    // What this process creates is its own already; only other owners need a chown.
-    if (restoreOwners && e.uid() != OWN_UID) {
-      Files.setAttribute(p, "unix:uid", e.uid(), NOFOLLOW);
-    }
-    if (restoreOwners && e.gid() != OWN_GID) {
-      Files.setAttribute(p, "unix:gid", e.gid(), NOFOLLOW);
-    }
-    Files.setPosixFilePermissions(p, permissions(e.mode()));
-    if ((e.mode() & 07000) != 0) {
-      Files.setAttribute(p, "unix:mode", e.mode(), NOFOLLOW);
-    }
-    setTimes(p, e);
-  }
-
-  private static void setTimes(Path p, TreeEntry e) throws IOException {
-    FileTime t = FileTime.from(Instant.ofEpochSecond(e.mtimeSeconds(), e.mtimeNanos()));
-    Files.getFileAttributeView(p, java.nio.file.attribute.BasicFileAttributeView.class, NOFOLLOW)
-        .setTimes(t, null, null);
-  }
-
-  static Set<PosixFilePermission> permissions(int mode) {
-    Set<PosixFilePermission> s = EnumSet.noneOf(PosixFilePermission.class);
-    PosixFilePermission[] order = {
-      PosixFilePermission.OTHERS_EXECUTE,
-      PosixFilePermission.OTHERS_WRITE,
-      PosixFilePermission.OTHERS_READ,
-      PosixFilePermission.GROUP_EXECUTE,
-      PosixFilePermission.GROUP_WRITE,
-      PosixFilePermission.GROUP_READ,
-      PosixFilePermission.OWNER_EXECUTE,
-      PosixFilePermission.OWNER_WRITE,
-      PosixFilePermission.OWNER_READ
-    };
-    for (int i = 0; i < order.length; i++) {
-      if ((mode & (1 << i)) != 0) {
-        s.add(order[i]);
+    /**
+     * Writes {@code data} at {@code position}, leaving out every block of zeros (aligned with the
+     * file) when sparse: what is not written of a new file reads as zeros, and takes no space.
+     */
+    private void write(FileHandle out, byte[] data, long position) throws PosixException {
+      if (!options.sparse()) {
+        out.write(data, 0, data.length, position);
+        return;
+      }
+      int run = -1;
+      int at = 0;
+      while (at < data.length) {
+        int n = (int) Math.min(data.length - at, HOLE_BLOCK - (position + at) % HOLE_BLOCK);
+        boolean zeros = Arrays.mismatch(data, at, at + n, ZEROS, 0, n) < 0;
+        if (zeros && run >= 0) {
+          out.write(data, run, at - run, position + run);
+          run = -1;
+        } else if (!zeros && run < 0) {
+          run = at;
+        }
+        at += n;
+      }
+      if (run >= 0) {
+        out.write(data, run, data.length - run, position + run);
       }
     }
-    return s;
-  }
 
-  /** Why a path from a manifest must not be restored, if it must not. */
-  static Optional<String> unsafe(String path) {
-    if (path.startsWith("/")) {
-      return Optional.of("absolute path");
-    }
-    for (String seg : path.split("/", -1)) {
-      if (seg.isEmpty() || seg.equals(".") || seg.equals("..")) {
-        return Optional.of("path with an empty, '.' or '..' segment");
+    private void metadata(dev.strata.agent.posix.Handle h, TreeEntry e) throws PosixException {
+      // What this process creates is its own already; only other owners need a chown, which
+      // clears setuid and setgid: so owner first, then mode, then times.
+      if (options.restoreOwners() && (e.uid() != OWN_UID || e.gid() != OWN_GID)) {
+        h.setOwner(e.uid(), e.gid());
       }
+      h.setMode(e.mode());
+      h.setModificationTime(e.mtimeSeconds(), e.mtimeNanos());
     }
-    return Optional.empty();
-  }
 
-  /** Whether every existing ancestor of {@code p} below {@code root} is a real directory. */
-  private static boolean parentIsSafe(Path root, Path p) throws IOException {
-    Path parent = p.getParent();
-    if (!p.normalize().startsWith(root) || parent == null) {
-      return false;
-    }
-    for (Path a = parent; !a.equals(root); a = a.getParent()) {
-      if (a == null || !a.startsWith(root)) {
-        return false;
-      }
-      if (Files.exists(a, NOFOLLOW) && !Files.isDirectory(a, NOFOLLOW)) {
-        return false;
-      }
-    }
-    Files.createDirectories(parent);
-    return true;
-  }
-
-  private static void deleteRecursively(Path p) throws IOException {
-    if (Files.isDirectory(p, NOFOLLOW)) {
-      try (DirectoryStream<Path> ds = Files.newDirectoryStream(p)) {
-        for (Path c : ds) {
-          deleteRecursively(c);
+    /** Hard links, once the files they name are written. */
+    void hardLinks() {
+      try (OpenDirectories sources = new OpenDirectories(top);
+          OpenDirectories dirs = new OpenDirectories(top)) {
+        for (TreeEntry e : hardLinks) {
+          try {
+            if (!files.contains(e.linkTarget())) {
+              problems.add(
+                  "hard link '"
+                      + show(e.path())
+                      + "' not restored: its file '"
+                      + show(e.linkTarget())
+                      + "' was not restored");
+              continue;
+            }
+            DirectoryHandle from = sources.parentOf(e.linkTarget());
+            byte[] fromName = OpenDirectories.name(e.linkTarget());
+            Optional<Stat> source = from.stat(fromName);
+            if (source.isEmpty() || !source.get().isRegularFile()) {
+              throw new IOException("its file is no longer a regular file");
+            }
+            DirectoryHandle parent = dirs.parentOf(e.path());
+            byte[] name = OpenDirectories.name(e.path());
+            try {
+              parent.link(from, fromName, name);
+            } catch (PosixException x) {
+              if (!x.exists()) {
+                throw x;
+              }
+              makeRoom(parent, name, e);
+              parent.link(from, fromName, name);
+            }
+            links.increment();
+          } catch (IOException | RuntimeException ex) {
+            problems.failed(e.path(), ex);
+          }
         }
       }
     }
-    Files.delete(p);
+
+    /**
+     * Directories last, deepest first (the tree's order reversed), so that restoring their contents
+     * does not change their times and a read-only directory is filled before it is made read-only.
+     */
+    void directoryMetadata() {
+      try (OpenDirectories dirs = new OpenDirectories(top)) {
+        for (int i = directories.size() - 1; i >= 0; i--) {
+          TreeEntry d = directories.get(i);
+          try {
+            metadata(dirs.open(d.path()), d);
+          } catch (IOException | RuntimeException ex) {
+            problems.failed(d.path(), ex);
+          }
+        }
+      }
+    }
+  }
+
+  /** Bytes a blob occupies while it is restored: sealed, opened, and decompressed. */
+  private static long cost(PackEntry e) {
+    return (long) e.length()
+        + e.rawLength()
+        + (e.compression() == Compression.ZSTD ? e.rawLength() : 0);
+  }
+
+  private static String show(String path) {
+    return PathBytes.display(path);
+  }
+
+  private static String describe(Throwable t) {
+    if (t instanceof IOException || t instanceof FormatException) {
+      return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+    return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
   }
 
   private static String normalizeInclude(String include) {

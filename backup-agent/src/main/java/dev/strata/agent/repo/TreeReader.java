@@ -19,6 +19,7 @@ public final class TreeReader {
   private final BlobCipher cipher;
   private Iterator<TreeEntry> current = List.<TreeEntry>of().iterator();
   private TreeEntry peeked;
+  private int version = TreeCodec.VERSION;
 
   public TreeReader(Repository repo, Map<BlobId, BlobLocation> index, List<BlobId> trees) {
     this.repo = repo;
@@ -44,9 +45,16 @@ public final class TreeReader {
         throw new FormatException(
             "tree blob " + id.shortForm() + " is missing from the repository");
       }
-      current = TreeCodec.decode(repo.readBlob(at, cipher)).iterator();
+      byte[] plain = repo.readBlob(at, cipher);
+      current = TreeCodec.decode(plain).iterator();
+      version = TreeCodec.version(plain);
     }
     return Optional.of(current.next());
+  }
+
+  /** The format version of the tree blob that the last entry came from. */
+  public int version() {
+    return version;
   }
 
   /**

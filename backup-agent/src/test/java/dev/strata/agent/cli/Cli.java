@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /** Runs the command line in-process with a given environment and captures what it prints. */
-final class Cli {
-  record Run(int exit, String out, String err) {
-    String lastLine() {
+public final class Cli {
+  public record Run(int exit, String out, String err) {
+    public String lastLine() {
       String[] lines = out.strip().split("\n");
       return lines[lines.length - 1];
     }
@@ -20,12 +20,12 @@ final class Cli {
   private final Map<String, String> env = new HashMap<>();
   private final String repo;
 
-  Cli(Path repo, String password) {
+  public Cli(Path repo, String password) {
     this(repo.toString(), password, Map.of());
   }
 
   /** A command line for a repository at any location, with more environment variables. */
-  Cli(String repo, String password, Map<String, String> environment) {
+  public Cli(String repo, String password, Map<String, String> environment) {
     this.repo = repo;
     env.putAll(environment);
     env.put("USER", "tester");
@@ -35,7 +35,7 @@ final class Cli {
     }
   }
 
-  Cli withPassword(String password) {
+  public Cli withPassword(String password) {
     Cli c = new Cli(repo, password, Map.of());
     env.forEach(c.env::putIfAbsent);
     if (password == null) {
@@ -44,7 +44,7 @@ final class Cli {
     return c;
   }
 
-  Run run(String... args) {
+  public Run run(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.add(1, "--repo");
     all.add(2, repo);

@@ -43,14 +43,50 @@ abstract class ControlCenterContract {
         WebArchive.class, new File(System.getProperty("strata.war")));
   }
 
+  /** The name of this class's data directory under strata.it.dir (as given to shippedWar). */
+  abstract String dataDirName();
+
+  /** The initial administrator's password, from the file the control center wrote. */
+  String adminPassword() {
+    Path file =
+        Path.of(System.getProperty("strata.it.dir"))
+            .resolve(dataDirName())
+            .resolve("initial-admin-password");
+    try {
+      return Files.readString(file).strip();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The deployment's URL on loopback, where the test containers listen. */
+  URI root() {
+    URI u = URI.create(base.toExternalForm());
+    return URI.create("http://127.0.0.1:" + u.getPort() + u.getPath());
+  }
+
+  /** A client authenticated as the initial administrator. */
   Api api() {
-    return new Api(URI.create(base.toExternalForm()));
+    return new Api(root(), Api.basic("admin", adminPassword()));
+  }
+
+  /** A client that sends no credentials. */
+  Api anonymous() {
+    return new Api(root());
   }
 
   /** The server root (health, metrics and openapi live there, not under the context). */
   Api server() {
-    URI u = URI.create(base.toExternalForm());
-    return new Api(URI.create(u.getScheme() + "://" + u.getAuthority() + "/"));
+    return new Api(root().resolve("/"), Api.basic("admin", adminPassword()));
+  }
+
+  /**
+   * A fresh directory under the disk root the test containers allow (strata.endpoints.disk-roots).
+   */
+  static Path diskDir(String prefix) throws java.io.IOException {
+    Path root = Path.of(System.getProperty("strata.it.dir")).resolve("disks");
+    Files.createDirectories(root);
+    return Files.createTempDirectory(root, prefix);
   }
 
   static String unique(String prefix) {
@@ -112,7 +148,12 @@ abstract class ControlCenterContract {
     assertThat(local.getJsonArray("targets").getValuesAs(JsonObject.class))
         .extracting(t -> t.getString("id") + ":" + t.getString("kind"))
         .contains("local-vtl:VTL", "local-disk:DISK");
-    assertThat(api().get("api/v1/data-centers").array().getValuesAs(JsonObject.class))
+    assertThat(
+            api()
+                .get("api/v1/data-centers")
+                .json()
+                .getJsonArray("items")
+                .getValuesAs(JsonObject.class))
         .extracting(d -> d.getString("id"))
         .contains("local");
   }
@@ -141,7 +182,7 @@ abstract class ControlCenterContract {
   }
 
   @Test
-  void theEmbeddedVtlIsProbedForItsInventoryButNotRatedAsTested() {
+  void theEmbeddedVtlIsProbedThroughItsDataPathOnItsProbeCartridge() {
     JsonObject vtl =
         Poll.until(
             Duration.ofSeconds(60),
@@ -151,18 +192,19 @@ abstract class ControlCenterContract {
               return t.containsKey("latestProbe") ? t : null;
             });
     JsonObject probe = vtl.getJsonObject("latestProbe");
-    // Drive I/O is not emulated yet: the library answers with its inventory and capacity, and
-    // the pool says that no data-path test was made instead of rating it OK.
-    assertThat(probe.getString("outcome")).isEqualTo("DEGRADED");
+    // A drive wrote probe blocks on the cartridge set aside for probing, read them back and
+    // compared them; the capacity is that of the 20 data cartridges (not the probe's).
+    assertThat(probe.getString("outcome")).as(probe.toString()).isEqualTo("OK");
     assertThat(probe.getString("detail"))
-        .contains("2 drive(s)", "24 slots", "21 cartridge(s) of LTO9", "no data-path test");
+        .contains("probe cartridge PRB000L9", "verified", "20 data cartridge(s)");
+    assertThat(probe.getJsonNumber("probeBytes").longValue()).isPositive();
     assertThat(probe.getJsonNumber("totalBytes").longValue()).isEqualTo(20L * 1_800_000_000L);
   }
 
   @Test
   void dataCentersAndTargetsAreCreatedReadUpdatedAndListed() throws Exception {
     String dc = createDataCenter(unique("dc"));
-    Path disk = Files.createTempDirectory("strata-it-disk");
+    Path disk = diskDir("strata-it-disk");
     String id = unique("disk");
 
     Api.Reply created = registerDisk(id, dc, disk, ",\"capacityBytes\":1000000000");
@@ -196,13 +238,19 @@ abstract class ControlCenterContract {
                 etag);
     assertProblem(stale, 412, "If-Match");
 
-    assertThat(api().get("api/v1/targets?dataCenter=" + dc).array().getValuesAs(JsonObject.class))
+    assertThat(
+            api()
+                .get("api/v1/targets?dataCenter=" + dc)
+                .json()
+                .getJsonArray("items")
+                .getValuesAs(JsonObject.class))
         .extracting(t -> t.getString("id"))
         .containsExactly(id);
     assertThat(
             api()
                 .get("api/v1/targets?kind=DISK&state=ACTIVE")
-                .array()
+                .json()
+                .getJsonArray("items")
                 .getValuesAs(JsonObject.class))
         .extracting(t -> t.getString("id"))
         .contains(id, "local-disk");
@@ -223,7 +271,7 @@ abstract class ControlCenterContract {
   @Test
   void probeNowMeasuresATargetAndRecordsIt() throws Exception {
     String dc = createDataCenter(unique("dc"));
-    Path disk = Files.createTempDirectory("strata-it-probe");
+    Path disk = diskDir("strata-it-probe");
     String id = unique("disk");
     assertThat(registerDisk(id, dc, disk, "").status()).isEqualTo(201);
 
@@ -264,11 +312,28 @@ abstract class ControlCenterContract {
   @Test
   void aTargetOfAKindWithoutDriverIsRecordedAsNoDriver() {
     String dc = createDataCenter(unique("dc"));
-    String id = unique("lib");
-    assertThat(registerTarget(id, dc, "TAPE_LIBRARY", "mtx:/dev/sg9", "").status()).isEqualTo(201);
+    String id = unique("bucket");
+    assertThat(
+            registerTarget(
+                    id, dc, "OBJECT_STORE", "s3://bucket/prefix?endpoint=http://127.0.0.1:9", "")
+                .status())
+        .isEqualTo(201);
     Api.Reply probe = api().post("api/v1/targets/" + id + "/probes", "");
     assertThat(probe.status()).isEqualTo(201);
     assertThat(probe.json().getString("outcome")).isEqualTo("NO_DRIVER");
+  }
+
+  @Test
+  void aTapeLibraryWhoseChangerIsNotThereIsUnreachableByName() {
+    String dc = createDataCenter(unique("dc"));
+    String id = unique("lib");
+    assertThat(
+            registerTarget(id, dc, "TAPE_LIBRARY", "mtx:/dev/sg99?drives=/dev/nst99", "").status())
+        .isEqualTo(201);
+    Api.Reply probe = api().post("api/v1/targets/" + id + "/probes", "");
+    assertThat(probe.status()).isEqualTo(201);
+    assertThat(probe.json().getString("outcome")).isEqualTo("UNREACHABLE");
+    assertThat(probe.json().getString("detail")).contains("no changer device at /dev/sg99");
   }
 
   @Test
@@ -363,18 +428,13 @@ abstract class ControlCenterContract {
     assertProblem(api().get("api/v1/no-such-resource"), 404, null);
     assertProblem(api().get("no-such-page.html"), 404, null);
     assertProblem(
-        api()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create(base.toExternalForm()).resolve("api/v1/targets/local-disk"))
-                    .DELETE()),
+        api().send(HttpRequest.newBuilder(root().resolve("api/v1/targets/local-disk")).DELETE()),
         405,
         null);
     assertProblem(
         api()
             .send(
-                HttpRequest.newBuilder(
-                        URI.create(base.toExternalForm()).resolve("api/v1/data-centers"))
+                HttpRequest.newBuilder(root().resolve("api/v1/data-centers"))
                     .header("Content-Type", "text/plain")
                     .POST(HttpRequest.BodyPublishers.ofString("x"))),
         415,
@@ -382,23 +442,570 @@ abstract class ControlCenterContract {
   }
 
   @Test
-  void healthMetricsAndOpenApiAreServed() {
-    Api.Reply health = server().get("health");
+  void healthIsPublicButTellsNothingElseAndMetricsNeedCredentials() {
+    Api.Reply health = anonymous().get("/health");
     assertThat(health.status()).isEqualTo(200);
-    assertThat(health.json().getString("status")).isEqualTo("UP");
-    assertThat(health.json().getJsonArray("checks").getValuesAs(JsonObject.class))
+    assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
+    assertThat(anonymous().get("/health/ready").status()).isEqualTo(200);
+    assertThat(anonymous().get("/health/live").status()).isEqualTo(200);
+
+    JsonObject details = api().get("api/v1/health").json();
+    assertThat(details.getJsonArray("checks").getValuesAs(JsonObject.class))
         .extracting(c -> c.getString("name"))
         .contains("catalog", "scheduler");
+    assertProblem(anonymous().get("api/v1/health"), 401, null);
 
-    Api.Reply openapi = server().get("openapi");
+    Api.Reply openapi = anonymous().get("/openapi");
     assertThat(openapi.status()).isEqualTo(200);
     assertThat(openapi.body())
         .contains(
             "/api/v1/data-centers", "/api/v1/targets/{id}/probes", "application/problem+json");
 
+    assertThat(anonymous().get("/metrics").status()).isEqualTo(401);
+    assertThat(anonymous().get("/payara-metrics").status()).isIn(401, 403);
     Poll.until(
         Duration.ofSeconds(30),
         "probe counter in /metrics",
-        () -> server().get("metrics").body().contains("strata_probes_total"));
+        () -> api().get("/metrics").body().contains("strata_probes_total"));
+  }
+
+  @Test
+  void refusesAForeignHostAsDnsRebindingWouldSendIt() {
+    Api.Reply r = api().raw("GET /api/v1/data-centers HTTP/1.1\r\nHost: attacker.example:80", null);
+    assertProblem(r, 421, null);
+    Api.Reply none = api().raw("GET /api/v1/data-centers HTTP/1.0", null);
+    assertProblem(none, 421, null);
+  }
+
+  @Test
+  void refusesEveryCrossSiteBrowserRequest() {
+    Api.Reply origin =
+        api()
+            .send(
+                HttpRequest.newBuilder(root().resolve("api/v1/targets"))
+                    .header("Origin", "http://attacker.example")
+                    .GET());
+    assertProblem(origin, 403, null);
+    Api.Reply fetch =
+        api()
+            .send(
+                HttpRequest.newBuilder(root().resolve("api/v1/targets"))
+                    .header("Sec-Fetch-Site", "cross-site")
+                    .GET());
+    assertProblem(fetch, 403, null);
+    Api.Reply preflight =
+        api()
+            .send(
+                HttpRequest.newBuilder(root().resolve("api/v1/targets"))
+                    .header("Origin", "http://attacker.example")
+                    .header("Access-Control-Request-Method", "POST")
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+    assertThat(preflight.status()).isEqualTo(403);
+    assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
+    Api.Reply sameOrigin =
+        api()
+            .send(
+                HttpRequest.newBuilder(root().resolve("api/v1/targets"))
+                    .header("Origin", "http://" + api().host())
+                    .header("Sec-Fetch-Site", "same-origin")
+                    .GET());
+    assertThat(sameOrigin.status()).as(sameOrigin.body()).isEqualTo(200);
+  }
+
+  @Test
+  void aFormPostChangesNothing() throws Exception {
+    // A retired target is never probed on schedule: any probe in its history came from a post.
+    String dc = createDataCenter(unique("dc"));
+    String id = unique("disk");
+    assertThat(registerDisk(id, dc, diskDir("strata-it-form"), ",\"state\":\"RETIRED\"").status())
+        .isEqualTo(201);
+    for (String type :
+        new String[] {
+          "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "text/plain"
+        }) {
+      Api.Reply r =
+          api()
+              .send(
+                  HttpRequest.newBuilder(root().resolve("api/v1/targets/" + id + "/probes"))
+                      .header("Content-Type", type)
+                      .POST(HttpRequest.BodyPublishers.ofString("a=b")));
+      assertProblem(r, 415, null);
+    }
+    assertThat(probeCount(id)).isZero();
+  }
+
+  private int probeCount(String target) {
+    return api()
+        .get("api/v1/targets/" + target + "/probes?limit=1000")
+        .json()
+        .getJsonArray("items")
+        .size();
+  }
+
+  @Test
+  void bodiesBeyondTheLimitAre413WhateverTheyClaim() {
+    String path = "/api/v1/data-centers";
+    String big = "{\"id\":\"" + "a".repeat(2 * 1024 * 1024) + "\"}";
+    Api.Reply declared =
+        api()
+            .raw(
+                "POST "
+                    + path
+                    + " HTTP/1.1\r\nHost: "
+                    + api().host()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: "
+                    + big.length(),
+                big.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    assertProblem(declared, 413, null);
+    byte[] chunk = big.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] chunked =
+        (Integer.toHexString(chunk.length) + "\r\n" + big + "\r\n0\r\n\r\n")
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    Api.Reply streamed =
+        api()
+            .raw(
+                "POST "
+                    + path
+                    + " HTTP/1.1\r\nHost: "
+                    + api().host()
+                    + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked",
+                chunked);
+    assertProblem(streamed, 413, null);
+  }
+
+  @Test
+  void deepNestingAndHugeNumbersAreBadRequests() {
+    assertProblem(
+        api()
+            .post(
+                "api/v1/data-centers", "{\"id\":" + "[".repeat(50_000) + "]".repeat(50_000) + "}"),
+        400,
+        "body");
+    assertProblem(
+        api().post("api/v1/targets", "{\"capacityBytes\":" + "9".repeat(100_000) + "}"),
+        400,
+        "body");
+  }
+
+  @Test
+  void advertisesNoInternals() {
+    Api.Reply options =
+        api()
+            .send(
+                HttpRequest.newBuilder(root().resolve("api/v1/targets"))
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+    assertThat(options.contentType()).doesNotContain("wadl");
+    assertThat(options.body()).doesNotContain("wadl");
+    for (Api.Reply r : List.of(options, api().get("api/v1/targets"), api().get("nothing-here"))) {
+      assertThat(r.header("Server")).as("Server header").isNull();
+      assertThat(r.header("X-Powered-By")).as("X-Powered-By header").isNull();
+    }
+  }
+
+  @Test
+  void targetsCannotPointOutsideWhatTheOperatorAllowed() {
+    String dc = createDataCenter(unique("dc"));
+    for (String endpoint :
+        new String[] {
+          "file:/etc/../tmp", "file:///", "file:/tmp/strata-anywhere", "file:/etc",
+        }) {
+      assertProblem(registerTarget(unique("disk"), dc, "DISK", endpoint, ""), 400, "endpoint");
+    }
+    assertProblem(
+        registerTarget(unique("vtl"), dc, "VTL", "vtl://169.254.169.254:80", ""), 400, "endpoint");
+    assertProblem(
+        registerTarget(
+            unique("s3"), dc, "OBJECT_STORE", "s3://b/p?endpoint=http://169.254.169.254/", ""),
+        400,
+        "endpoint");
+    assertProblem(
+        registerTarget(unique("lib"), dc, "TAPE_LIBRARY", "mtx:/dev/sda", ""), 400, "endpoint");
+  }
+
+  // ---- identity -------------------------------------------------------------------------------
+
+  String createTenant(String id) {
+    Api.Reply r = api().post("api/v1/tenants", "{\"id\":\"" + id + "\"}");
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return id;
+  }
+
+  String createPrincipal(String name, String role, String tenant, String password) {
+    Api.Reply r =
+        api()
+            .post(
+                "api/v1/principals",
+                "{\"name\":\""
+                    + name
+                    + "\",\"role\":\""
+                    + role
+                    + "\""
+                    + (tenant == null ? "" : ",\"tenant\":\"" + tenant + "\"")
+                    + (password == null ? "" : ",\"password\":\"" + password + "\"")
+                    + "}");
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return name;
+  }
+
+  /** A fresh API key of {@code name}, as a client that sends it. */
+  Api keyOf(String name) {
+    Api.Reply r = api().post("api/v1/principals/" + name + "/keys", "{\"label\":\"test\"}");
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return api().as(Api.bearer(r.json().getString("token")));
+  }
+
+  @Test
+  void nothingAnswersWithoutCredentials() {
+    for (String path :
+        new String[] {
+          "api/v1/data-centers", "api/v1/targets", "api/v1/tenants", "api/v1/audit", "api/v1/me"
+        }) {
+      Api.Reply r = anonymous().get(path);
+      assertProblem(r, 401, null);
+      assertThat(r.header("WWW-Authenticate")).startsWith("Bearer");
+    }
+    assertProblem(
+        anonymous().post("api/v1/data-centers", "{\"id\":\"x\",\"link\":\"WAN\"}"), 401, null);
+    assertProblem(
+        api().as(Api.bearer("stk_0000000000000000_" + "A".repeat(43))).get("api/v1/me"), 401, null);
+    assertProblem(api().as(Api.basic("admin", "wrong password")).get("api/v1/me"), 401, null);
+    assertProblem(api().as("Negotiate abc").get("api/v1/me"), 401, null);
+  }
+
+  @Test
+  void theInitialAdministratorsPasswordIsReadableByItsOwnerOnly() throws Exception {
+    Path file =
+        Path.of(System.getProperty("strata.it.dir"))
+            .resolve(dataDirName())
+            .resolve("initial-admin-password");
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
+    JsonObject me = api().get("api/v1/me").json();
+    assertThat(me.getString("name")).isEqualTo("admin");
+    assertThat(me.getString("role")).isEqualTo("ADMIN");
+  }
+
+  @Test
+  void agentsAuthenticateWithKeysThatCanBeRevoked() {
+    String tenant = createTenant(unique("t"));
+    String agent = createPrincipal(unique("laptop"), "AGENT", tenant, null);
+    Api.Reply issued = api().post("api/v1/principals/" + agent + "/keys", "{\"label\":\"cron\"}");
+    assertThat(issued.status()).isEqualTo(201);
+    String token = issued.json().getString("token");
+    String keyId = issued.json().getJsonObject("key").getString("id");
+    assertThat(token).startsWith("stk_" + keyId + "_");
+    Api asAgent = api().as(Api.bearer(token));
+
+    JsonObject me = asAgent.get("api/v1/me").json();
+    assertThat(me.getString("name")).isEqualTo(agent);
+    assertThat(me.getString("tenant")).isEqualTo(tenant);
+    JsonObject listed = api().get("api/v1/principals/" + agent + "/keys").array().getJsonObject(0);
+    assertThat(listed.getString("id")).isEqualTo(keyId);
+    assertThat(listed.containsKey("lastUsedAt")).isTrue();
+    assertThat(listed.toString()).doesNotContain(token.substring(22));
+
+    assertProblem(
+        api()
+            .post(
+                "api/v1/principals",
+                "{\"name\":\""
+                    + unique("bot")
+                    + "\",\"role\":\"AGENT\",\"tenant\":\""
+                    + tenant
+                    + "\",\"password\":\"long enough password\"}"),
+        400,
+        "password");
+
+    assertThat(api().delete("api/v1/principals/" + agent + "/keys/" + keyId).status())
+        .isEqualTo(200);
+    assertProblem(asAgent.get("api/v1/me"), 401, null);
+  }
+
+  @Test
+  void anotherTenantsObjectsAreNotFoundLikeObjectsThatDoNotExist() {
+    String acme = createTenant(unique("acme"));
+    String globex = createTenant(unique("globex"));
+    String acmeAdmin =
+        createPrincipal(unique("admin") + "@acme", "TENANT_ADMIN", acme, "a long password 1");
+    String globexUser = createPrincipal(unique("user") + "@globex", "TENANT_USER", globex, null);
+    Api asAcme = api().as(Api.basic(acmeAdmin, "a long password 1"));
+
+    Api.Reply other = asAcme.get("api/v1/tenants/" + globex);
+    Api.Reply missing = asAcme.get("api/v1/tenants/no-such-tenant");
+    assertProblem(other, 404, null);
+    assertProblem(missing, 404, null);
+    assertThat(other.json().getString("title")).isEqualTo(missing.json().getString("title"));
+    assertProblem(asAcme.get("api/v1/principals/" + globexUser), 404, null);
+    assertProblem(asAcme.get("api/v1/principals/admin"), 404, null);
+    assertProblem(asAcme.get("api/v1/principals?tenant=" + globex), 404, null);
+    assertProblem(asAcme.get("api/v1/principals/" + globexUser + "/keys"), 404, null);
+    assertProblem(asAcme.post("api/v1/principals/" + globexUser + "/keys", "{}"), 404, null);
+    assertProblem(
+        asAcme.post(
+            "api/v1/principals",
+            "{\"name\":\""
+                + unique("spy")
+                + "\",\"role\":\"AGENT\",\"tenant\":\""
+                + globex
+                + "\"}"),
+        404,
+        null);
+
+    assertThat(asAcme.get("api/v1/tenants/" + acme).status()).isEqualTo(200);
+    assertThat(
+            asAcme.get("api/v1/tenants").json().getJsonArray("items").getValuesAs(JsonObject.class))
+        .extracting(t -> t.getString("id"))
+        .containsExactly(acme);
+    assertThat(
+            asAcme
+                .get("api/v1/principals")
+                .json()
+                .getJsonArray("items")
+                .getValuesAs(JsonObject.class))
+        .extracting(p -> p.getString("tenant"))
+        .containsOnly(acme);
+    String agent = unique("agent");
+    Api.Reply created =
+        asAcme.post("api/v1/principals", "{\"name\":\"" + agent + "\",\"role\":\"AGENT\"}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    assertThat(created.json().getString("tenant")).isEqualTo(acme);
+    assertProblem(
+        asAcme.post(
+            "api/v1/principals",
+            "{\"name\":\""
+                + unique("op")
+                + "\",\"role\":\"OPERATOR\",\"password\":\"a long password 2\"}"),
+        403,
+        null);
+  }
+
+  @Test
+  void rolesAreEnforcedAndEveryChangeIsAudited() {
+    String auditor = createPrincipal(unique("auditor"), "AUDITOR", null, null);
+    Api asAuditor = keyOf(auditor);
+    String tenant = createTenant(unique("t"));
+    Api asUser = keyOf(createPrincipal(unique("user"), "TENANT_USER", tenant, null));
+
+    assertProblem(
+        asUser.post("api/v1/data-centers", "{\"id\":\"" + unique("dc") + "\",\"link\":\"WAN\"}"),
+        403,
+        null);
+    assertProblem(asAuditor.post("api/v1/tenants", "{\"id\":\"" + unique("t") + "\"}"), 403, null);
+    assertProblem(asUser.get("api/v1/audit"), 403, null);
+    assertProblem(
+        api()
+            .send(
+                HttpRequest.newBuilder(root().resolve("api/v1/tenants"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("id=x"))),
+        415,
+        null);
+    String dc = createDataCenter(unique("dc"));
+
+    List<JsonObject> events =
+        asAuditor
+            .get("api/v1/audit?limit=20")
+            .json()
+            .getJsonArray("items")
+            .getValuesAs(JsonObject.class);
+    assertThat(events)
+        .anySatisfy(
+            e -> {
+              assertThat(e.getString("operation")).isEqualTo("createDataCenter");
+              assertThat(e.getString("targetId")).isEqualTo(dc);
+              assertThat(e.getString("principal")).isEqualTo("admin");
+              assertThat(e.getString("outcome")).isEqualTo("SUCCEEDED");
+              assertThat(e.getString("remoteAddress")).isEqualTo("127.0.0.1");
+            })
+        .anySatisfy(
+            e -> {
+              assertThat(e.getString("operation")).isEqualTo("createTenant");
+              assertThat(e.getString("principal")).isEqualTo(auditor);
+              assertThat(e.getString("outcome")).isEqualTo("REFUSED");
+              assertThat(e.getInt("status")).isEqualTo(403);
+            })
+        .anySatisfy(e -> assertThat(e.getInt("status")).isEqualTo(415));
+    assertThat(
+            asAuditor
+                .get("api/v1/audit?operation=createDataCenter&outcome=REFUSED&limit=5")
+                .json()
+                .getJsonArray("items")
+                .getValuesAs(JsonObject.class))
+        .allSatisfy(e -> assertThat(e.getString("outcome")).isEqualTo("REFUSED"))
+        .isNotEmpty();
+    JsonObject page = asAuditor.get("api/v1/audit?limit=1").json();
+    String next = page.getString("next");
+    JsonObject older = asAuditor.get("api/v1/audit?limit=1&after=" + next).json();
+    assertThat(older.getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue())
+        .isLessThan(Long.parseLong(next) + 1)
+        .isLessThan(page.getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue());
+  }
+
+  @Test
+  void peopleChangeTheirOwnPasswordButNotOthers() {
+    String tenant = createTenant(unique("t"));
+    String alice = createPrincipal(unique("alice"), "TENANT_USER", tenant, "first password 123");
+    String bob = createPrincipal(unique("bob"), "TENANT_USER", tenant, "bobs password 123");
+    Api asAlice = api().as(Api.basic(alice, "first password 123"));
+    assertProblem(
+        asAlice.put("api/v1/principals/" + alice + "/password", "{\"password\":\"short\"}", null),
+        400,
+        "password");
+    assertThat(
+            asAlice
+                .put(
+                    "api/v1/principals/" + alice + "/password",
+                    "{\"password\":\"second password 456\"}",
+                    null)
+                .status())
+        .isEqualTo(204);
+    assertProblem(asAlice.get("api/v1/me"), 401, null);
+    assertThat(api().as(Api.basic(alice, "second password 456")).get("api/v1/me").status())
+        .isEqualTo(200);
+    assertProblem(
+        api()
+            .as(Api.basic(alice, "second password 456"))
+            .put(
+                "api/v1/principals/" + bob + "/password",
+                "{\"password\":\"taken over 789\"}",
+                null),
+        403,
+        null);
+  }
+
+  @Test
+  void noSecretReachesTheAuditTrail() {
+    String tenant = createTenant(unique("t"));
+    String password = "a secret password " + UUID.randomUUID();
+    String person = createPrincipal(unique("p"), "TENANT_USER", tenant, password);
+    Api.Reply issued = api().post("api/v1/principals/" + person + "/keys", "{}");
+    String token = issued.json().getString("token");
+    api().as(Api.basic(person, "not " + password)).post("api/v1/tenants", "{}");
+    String trail = api().get("api/v1/audit?limit=1000").body();
+    assertThat(trail).doesNotContain(password).doesNotContain(token.substring(22));
+  }
+
+  // ---- Found by the adversarial test of issues 10 and 11 (h10-attack)
+  // ----------------------------
+
+  @Test
+  void refusesARequestThatNamesTwoHosts() {
+    // The first Host was checked, a proxy in front may route by the second.
+    Api.Reply r =
+        api()
+            .raw(
+                "GET /api/v1/me HTTP/1.1\r\nHost: " + api().host() + "\r\nHost: attacker.example",
+                null);
+    assertProblem(r, 400, null);
+  }
+
+  @Test
+  void optionsOutsideTheApiDescribeNothing() {
+    // Payara's own /openapi endpoint answered OPTIONS with a WADL document naming Jersey.
+    for (String path : List.of("/openapi", "/health", "/metrics")) {
+      Api.Reply r =
+          anonymous()
+              .send(
+                  HttpRequest.newBuilder(root().resolve(path))
+                      .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+      assertThat(r.status()).as(path).isIn(204, 401);
+      assertThat(r.body()).as(path).doesNotContainIgnoringCase("wadl").doesNotContain("jersey");
+      assertThat(String.valueOf(r.contentType())).as(path).doesNotContain("wadl");
+    }
+  }
+
+  @Test
+  void aRefusedCreationIsAuditedWithTheIdItTriedToTake() {
+    String acme = createTenant(unique("acme"));
+    String other = createTenant(unique("other"));
+    String acmeAdmin = createPrincipal(unique("ta"), "TENANT_ADMIN", acme, "a long password 3");
+    String spy = unique("spy");
+    assertProblem(
+        api()
+            .as(Api.basic(acmeAdmin, "a long password 3"))
+            .post(
+                "api/v1/principals",
+                "{\"name\":\"" + spy + "\",\"role\":\"AGENT\",\"tenant\":\"" + other + "\"}"),
+        404,
+        null);
+    List<JsonObject> events =
+        api()
+            .get("api/v1/audit?targetId=" + spy)
+            .json()
+            .getJsonArray("items")
+            .getValuesAs(JsonObject.class);
+    assertThat(events)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.getString("operation")).isEqualTo("createPrincipal");
+              assertThat(e.getString("principal")).isEqualTo(acmeAdmin);
+              assertThat(e.getInt("status")).isEqualTo(404);
+            });
+  }
+
+  @Test
+  void aPasswordTooLongToEverBeSentIsRefused() {
+    String tenant = createTenant(unique("t"));
+    Api.Reply r =
+        api()
+            .post(
+                "api/v1/principals",
+                "{\"name\":\""
+                    + unique("long")
+                    + "\",\"role\":\"TENANT_USER\",\"tenant\":\""
+                    + tenant
+                    + "\",\"password\":\""
+                    + "p".repeat(1025)
+                    + "\"}");
+    assertProblem(r, 400, "password");
+  }
+
+  @Test
+  void aPathTheFileSystemCannotHoldIsABadRequestNotAFailure() throws Exception {
+    String dc = createDataCenter(unique("dc"));
+    Path dir = diskDir("strata-it-nul");
+    assertProblem(
+        registerTarget(unique("disk"), dc, "DISK", dir.toUri() + "a%00b", ""), 400, "endpoint");
+  }
+
+  @Test
+  void passwordGuessingIsThrottledAndAudited() {
+    String tenant = createTenant(unique("t"));
+    String password = "the right password " + UUID.randomUUID();
+    String person = createPrincipal(unique("guessed"), "TENANT_USER", tenant, password);
+    Api asPersonsKey = keyOf(person);
+    for (int i = 0; i < 5; i++) {
+      assertProblem(api().as(Api.basic(person, "guess " + i)).get("api/v1/me"), 401, null);
+    }
+    Api.Reply throttled = null;
+    for (int i = 0; i < 5 && throttled == null; i++) {
+      Api.Reply r = api().as(Api.basic(person, "guess again " + i)).get("api/v1/me");
+      if (r.status() == 429) {
+        throttled = r;
+      } else {
+        assertProblem(r, 401, null);
+      }
+    }
+    assertThat(throttled).as("a guess refused unchecked").isNotNull();
+    assertProblem(throttled, 429, null);
+    assertThat(Long.parseLong(throttled.header("Retry-After"))).isPositive();
+
+    assertThat(asPersonsKey.get("api/v1/me").status())
+        .as("API keys are not throttled")
+        .isEqualTo(200);
+    assertThat(
+            api()
+                .get("api/v1/audit?operation=throttleLogins&limit=100")
+                .json()
+                .getJsonArray("items")
+                .getValuesAs(JsonObject.class))
+        .anySatisfy(e -> assertThat(e.getString("detail")).contains(person));
+    Poll.until(
+        Duration.ofSeconds(60),
+        "the right password accepted once the wait ran out",
+        () -> api().as(Api.basic(person, password)).get("api/v1/me").status() == 200);
   }
 }

@@ -10,6 +10,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class ControlCenterH2IT extends ControlCenterContract {
 
+  @Override
+  String dataDirName() {
+    return "h2";
+  }
+
   @Deployment(testable = false)
   @TargetsContainer("micro-h2")
   static WebArchive deployment() {

@@ -36,6 +36,11 @@ class ControlCenterPostgresIT extends ControlCenterContract {
     return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
   }
 
+  @Override
+  String dataDirName() {
+    return "postgres";
+  }
+
   @Deployment(testable = false)
   @TargetsContainer("micro-postgres")
   static WebArchive deployment() throws SQLException {

@@ -43,6 +43,17 @@ final class Bin {
     }
   }
 
+  /** Raw bytes behind a u32 length (tree version 2), as a {@link PathBytes} string. */
+  static String getBytesAsPath(ByteBuffer b) {
+    int n = b.getInt();
+    if (n < 0 || n > b.remaining()) {
+      throw new BufferUnderflowException(); // a length past the end: the blob ends too early
+    }
+    String s = PathBytes.decode(b.array(), b.arrayOffset() + b.position(), n);
+    b.position(b.position() + n);
+    return s;
+  }
+
   static void expectMagic(ByteBuffer b, byte[] magic, String what) throws FormatException {
     if (b.remaining() < magic.length + 2) {
       throw new FormatException("too short to be a " + what);

@@ -9,38 +9,65 @@ import java.util.List;
  * Encodes tree entries into tree blobs and back. A tree blob holds consecutive entries of the
  * depth-first listing; a snapshot lists its tree blobs in order, so a tree of any size streams
  * through bounded memory.
+ *
+ * <p>Version 2 (written) stores paths and link targets as raw bytes, so names that are not UTF-8
+ * survive exactly; version 1 (read only) stored them as strict UTF-8. The order of entries differs
+ * with the version: see {@code docs/formats/repository.md}.
  */
 public final class TreeCodec {
-  static final int VERSION = 1;
+  /** The version this build writes. */
+  public static final int VERSION = 2;
+
+  /** The first version, which stored names as UTF-8 strings; still read. */
+  public static final int VERSION_1 = 1;
+
+  /**
+   * The largest tree blob plaintext: readers refuse to allocate more for one, and the encoder
+   * refuses to write more. (One entry must fit: a file of 8 Mi chunks is the largest.)
+   */
+  public static final int MAX_BLOB = 256 << 20;
+
+  private static final int FIXED = 1 + 4 * 3 + 8 + 4 + 8 + 8;
 
   private TreeCodec() {}
 
-  static int encodedLength(TreeEntry e) {
-    return 1
-        + Bin.stringLength(e.path())
-        + 4 * 3
-        + 8
-        + 4
-        + 8
-        + 8
-        + switch (e.kind()) {
-          case FILE -> 4 + e.chunks().size() * BlobId.LENGTH;
-          case SYMLINK, HARDLINK -> Bin.stringLength(e.linkTarget());
-          case DIRECTORY -> 0;
-        };
+  /** The version of a tree blob's plaintext. */
+  public static int version(byte[] plain) throws FormatException {
+    if (plain.length == 0) {
+      throw new FormatException("tree blob ends too early");
+    }
+    return plain[0] & 0xff;
   }
 
-  /** The plaintext of a tree blob holding {@code entries}. */
+  /** The plaintext of a tree blob holding {@code entries}, in the current version. */
   public static byte[] encode(List<TreeEntry> entries) {
-    int n = 1 + 4;
+    List<byte[]> names = new ArrayList<>(entries.size() * 2);
+    long n = 1 + 4;
     for (TreeEntry e : entries) {
-      n += encodedLength(e);
+      byte[] path = e.pathBytes();
+      byte[] target = e.linkTargetBytes();
+      names.add(path);
+      names.add(target);
+      n += FIXED + 4 + path.length;
+      n +=
+          switch (e.kind()) {
+            case FILE -> 4 + (long) e.chunks().size() * BlobId.LENGTH;
+            case SYMLINK, HARDLINK -> 4 + target.length;
+            case DIRECTORY -> 0;
+          };
     }
-    ByteBuffer b = ByteBuffer.allocate(n);
+    if (n > MAX_BLOB) {
+      throw new IllegalArgumentException(
+          "a tree blob of " + n + " bytes is more than the format's " + MAX_BLOB);
+    }
+    ByteBuffer b = ByteBuffer.allocate((int) n);
     b.put((byte) VERSION).putInt(entries.size());
+    int i = 0;
     for (TreeEntry e : entries) {
+      byte[] path = names.get(i++);
+      byte[] target = names.get(i++);
       b.put((byte) e.kind().code);
-      Bin.putString(b, e.path());
+      b.putInt(path.length).put(path);
       b.putInt(e.mode()).putInt(e.uid()).putInt(e.gid());
       b.putLong(e.mtimeSeconds()).putInt(e.mtimeNanos()).putLong(e.size()).putLong(e.inode());
       switch (e.kind()) {
@@ -48,21 +75,26 @@ public final class TreeCodec {
           b.putInt(e.chunks().size());
           e.chunks().forEach(id -> id.writeTo(b));
         }
-        case SYMLINK, HARDLINK -> Bin.putString(b, e.linkTarget());
+        case SYMLINK, HARDLINK -> b.putInt(target.length).put(target);
         case DIRECTORY -> {}
       }
     }
     return b.array();
   }
 
+  /**
+   * Decodes a tree blob of version 1 or 2. Only the layout is checked: an entry with a strange
+   * path, mode or target is returned as it is, for the reader's rules to judge.
+   */
   public static List<TreeEntry> decode(byte[] plain) throws FormatException {
     ByteBuffer b = ByteBuffer.wrap(plain);
     return Bin.decoding(
         "tree blob",
         () -> {
-          int v = b.get();
-          if (v != VERSION) {
-            throw new FormatException("tree blob of format version " + v + " unknown");
+          int v = b.get() & 0xff;
+          if (v != VERSION && v != VERSION_1) {
+            throw new FormatException(
+                "tree blob of format version " + v + "; this build reads versions 1 and 2");
           }
           int n = b.getInt();
           if (n < 0 || n > plain.length) {
@@ -81,7 +113,7 @@ public final class TreeCodec {
             if (kind == null) {
               throw new FormatException("tree entry of unknown kind " + code);
             }
-            String path = Bin.getString(b);
+            String path = v == VERSION_1 ? Bin.getString(b) : Bin.getBytesAsPath(b);
             int mode = b.getInt();
             int uid = b.getInt();
             int gid = b.getInt();
@@ -95,14 +127,15 @@ public final class TreeCodec {
               case FILE -> {
                 int c = b.getInt();
                 if (c < 0 || (long) c * BlobId.LENGTH > b.remaining()) {
-                  throw new FormatException("tree entry '" + path + "' claims " + c + " chunks");
+                  throw new FormatException("tree entry claims " + c + " chunks");
                 }
                 for (int j = 0; j < c; j++) {
                   b.get(id);
                   chunks.add(BlobId.of(id));
                 }
               }
-              case SYMLINK, HARDLINK -> target = Bin.getString(b);
+              case SYMLINK, HARDLINK ->
+                  target = v == VERSION_1 ? Bin.getString(b) : Bin.getBytesAsPath(b);
               case DIRECTORY -> {}
             }
             out.add(

@@ -6,8 +6,14 @@ import java.util.Objects;
 /**
  * One item of a snapshot's tree, in depth-first order of {@code path}.
  *
- * @param path the item's path relative to the snapshot's root, segments separated by {@code /}.
- *     Decoders accept any non-empty path; restoring checks that it stays inside the target.
+ * <p>Names are bytes: {@code path} and {@code linkTarget} hold them as {@link PathBytes} strings
+ * (valid UTF-8 as itself, any other byte escaped), so that every name round-trips exactly. The
+ * record checks only what its own shape needs: a tree blob written by someone else may hold any
+ * value, and decoding it must not lose the entries beside a bad one. Whether an entry may be
+ * restored — a safe relative path, no NUL, a link target, content only for files, its place in the
+ * tree — is judged by whoever reads the tree (the agent's tree rules).
+ *
+ * @param path the item's path relative to the snapshot's root, segments separated by {@code /}
  * @param mode POSIX mode bits (permissions, setuid, setgid, sticky; not the file type)
  * @param mtimeSeconds modification time, seconds since the epoch
  * @param size content length of a file; 0 otherwise
@@ -45,16 +51,18 @@ public record TreeEntry(
 
   public TreeEntry {
     Objects.requireNonNull(kind, "kind");
-    if (path == null || path.isEmpty() || path.indexOf('\0') >= 0) {
-      throw new IllegalArgumentException("a tree entry needs a path without NUL");
-    }
+    Objects.requireNonNull(path, "path");
     linkTarget = linkTarget == null ? "" : linkTarget;
     chunks = List.copyOf(chunks);
-    if (kind != Kind.FILE && !chunks.isEmpty()) {
-      throw new IllegalArgumentException("only files have content");
-    }
-    if ((kind == Kind.SYMLINK || kind == Kind.HARDLINK) && linkTarget.isEmpty()) {
-      throw new IllegalArgumentException("a link needs a target");
-    }
+  }
+
+  /** The path's bytes, as the file system names it. */
+  public byte[] pathBytes() {
+    return PathBytes.encode(path);
+  }
+
+  /** The link target's bytes. */
+  public byte[] linkTargetBytes() {
+    return PathBytes.encode(linkTarget);
   }
 }

@@ -53,6 +53,20 @@ record HardwareSetup(
     }
   }
 
+  /**
+   * The location {@link dev.strata.tape.drivers.TapeLibraries} opens these devices by: {@code
+   * mtx:CHANGER?drives=NODE,...}, a drive's place in the list being its mtx number (address - 100).
+   */
+  java.net.URI location() {
+    int last = drives.keySet().stream().mapToInt(Integer::intValue).max().orElse(99);
+    java.util.List<String> nodes = new java.util.ArrayList<>();
+    for (int a = 100; a <= last; a++) {
+      nodes.add(drives.getOrDefault(a, ""));
+    }
+    return java.net.URI.create(
+        "mtx:" + changer + (nodes.isEmpty() ? "" : "?drives=" + String.join(",", nodes)));
+  }
+
   /** The mtx/st driver over these devices, through the given command runner and device calls. */
   MtxChanger library(CommandRunner runner, Function<String, StDevice> devices) {
     Map<Integer, TapeDrive> d = new TreeMap<>();

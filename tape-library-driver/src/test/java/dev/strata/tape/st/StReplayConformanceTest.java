@@ -2,8 +2,12 @@ package dev.strata.tape.st;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.strata.tape.DriveLeases;
 import dev.strata.tape.TapeLibrary;
 import dev.strata.tape.TapeLibraryConformance;
+import dev.strata.tape.drivers.TapeLibraries;
+import dev.strata.tape.drivers.TapeSettings;
+import dev.strata.tape.fault.FaultInjectingTapeLibrary;
 import dev.strata.tape.mtx.ReplayRunner;
 import dev.strata.tape.mtx.Transcript;
 import java.nio.file.Path;
@@ -13,8 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 
 /**
- * The conformance suite against the mtx changer and st drive driver, replaying what the kernel's st
- * and sg drivers and mtx answered when the same test ran against live devices ({@code
+ * The conformance suite against the mtx changer and st drive driver, opened by its {@code mtx:}
+ * location through the registry with the fault injector in the stack, replaying what the kernel's
+ * st and sg drivers and mtx answered when the same test ran against live devices ({@code
  * src/test/resources/st-conformance/}, recorded by {@link RecordHardwareConformance}; where from is
  * in {@code setup.properties}). The replay is strict in both directions: the driver must make
  * exactly the recorded calls, with the recorded bytes, in the recorded order, and all of them.
@@ -39,9 +44,17 @@ class StReplayConformanceTest extends TapeLibraryConformance {
     assertThat(replay.finished()).as("the driver made every recorded call").isTrue();
   }
 
+  /** Opened by URI through the registry, with the fault injector (idle) in the stack. */
   @Override
-  protected TapeLibrary library() {
-    return setup.library(replay, node -> new ReplayStDevice(node, replay));
+  protected TapeLibrary library() throws Exception {
+    TapeSettings settings =
+        TapeSettings.defaults()
+            .withHost(HostDevices.replay(replay))
+            .withLeases(new DriveLeases())
+            .withFaultInjection();
+    TapeLibraries.Opened opened = TapeLibraries.discovered().open(setup.location(), settings);
+    assertThat(opened.library()).isInstanceOf(FaultInjectingTapeLibrary.class);
+    return opened.library();
   }
 
   @Override

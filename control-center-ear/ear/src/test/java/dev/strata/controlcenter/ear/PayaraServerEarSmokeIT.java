@@ -92,16 +92,17 @@ class PayaraServerEarSmokeIT {
         poll(
             "/health UP",
             () -> {
-              Reply r = get("health");
+              Reply r = get("api/v1/health");
               return r.status == 200 && r.body.contains("\"UP\"") ? json(r.body) : null;
             });
     assertThat(health.getJsonArray("checks").getValuesAs(JsonObject.class))
         .extracting(c -> c.getString("name"))
         .contains("catalog", "scheduler");
+    assertThat(anonymous("api/v1/data-centers").status).isEqualTo(401);
 
     Reply dcs = get("api/v1/data-centers");
     assertThat(dcs.status).as(dcs.body).isEqualTo(200);
-    JsonArray list = Json.createReader(new StringReader(dcs.body)).readArray();
+    JsonArray list = json(dcs.body).getJsonArray("items");
     assertThat(list.getValuesAs(JsonObject.class))
         .extracting(d -> d.getString("id"))
         .contains("local");
@@ -123,11 +124,31 @@ class PayaraServerEarSmokeIT {
 
   private record Reply(int status, String contentType, String body) {}
 
+  /** A request as the initial administrator (its password is in the data directory). */
   private static Reply get(String path) {
+    String password;
+    try {
+      password = Files.readString(work.resolve("data").resolve("initial-admin-password")).strip();
+    } catch (IOException e) {
+      return new Reply(-1, "", e.toString());
+    }
+    String basic =
+        java.util.Base64.getEncoder()
+            .encodeToString(
+                ("admin:" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return send(
+        HttpRequest.newBuilder(root.resolve(path)).header("Authorization", "Basic " + basic));
+  }
+
+  private static Reply anonymous(String path) {
+    return send(HttpRequest.newBuilder(root.resolve(path)));
+  }
+
+  private static Reply send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> r =
           HTTP.send(
-              HttpRequest.newBuilder(root.resolve(path)).timeout(Duration.ofSeconds(30)).build(),
+              request.timeout(Duration.ofSeconds(30)).build(),
               HttpResponse.BodyHandlers.ofString());
       return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
     } catch (IOException e) {

@@ -22,37 +22,34 @@ import java.util.stream.Collectors;
 public class PoolQueries {
 
   @Inject PoolService pool;
-  @Inject ProbeLedger ledger;
+  @Inject TargetRepository targets;
+  @Inject ProbeRepository probes;
 
-  public List<DataCenterOverview> overview() {
-    List<DataCenter> dcs = pool.dataCenters();
+  public Page<DataCenterOverview> overview(Caller caller, PageRequest page) {
+    Page<DataCenter> dcs = pool.dataCenters(caller, page);
     Map<String, List<TargetStatus>> byDc =
-        statuses(pool.targets(TargetQuery.ALL)).stream()
+        statuses(targets.inDataCenters(dcs.items().stream().map(DataCenter::id).toList())).stream()
             .collect(Collectors.groupingBy(s -> s.target().dataCenterId().value()));
-    return dcs.stream()
-        .map(dc -> new DataCenterOverview(dc, byDc.getOrDefault(dc.id().value(), List.of())))
-        .toList();
+    return dcs.map(dc -> new DataCenterOverview(dc, byDc.getOrDefault(dc.id().value(), List.of())));
   }
 
-  public DataCenterOverview overview(DataCenterId id) {
-    DataCenter dc = pool.dataCenter(id);
-    return new DataCenterOverview(dc, statuses(pool.targets(new TargetQuery(id, null, null))));
+  public DataCenterOverview overview(Caller caller, DataCenterId id) {
+    DataCenter dc = pool.dataCenter(caller, id);
+    return new DataCenterOverview(dc, statuses(targets.inDataCenters(List.of(id))));
   }
 
-  public List<TargetStatus> targets(TargetQuery query) {
-    if (query.dataCenter() != null) {
-      pool.dataCenter(query.dataCenter());
-    }
-    return statuses(pool.targets(query));
+  public Page<TargetStatus> targets(Caller caller, TargetQuery query, PageRequest page) {
+    Page<StorageTarget> p = pool.targets(caller, query, page);
+    return new Page<>(statuses(p.items()), p.next());
   }
 
-  public TargetStatus target(TargetId id) {
-    return statuses(List.of(pool.target(id))).get(0);
+  public TargetStatus target(Caller caller, TargetId id) {
+    return statuses(List.of(pool.target(caller, id))).get(0);
   }
 
   private List<TargetStatus> statuses(List<StorageTarget> targets) {
     Map<TargetId, ProbeResult> latest =
-        ledger.latest(targets.stream().map(StorageTarget::id).toList());
+        probes.latest(targets.stream().map(StorageTarget::id).toList());
     return targets.stream()
         .map(t -> new TargetStatus(t, Optional.ofNullable(latest.get(t.id()))))
         .toList();

@@ -7,15 +7,11 @@ import dev.strata.pool.StorageTarget;
 import dev.strata.pool.TargetId;
 import dev.strata.pool.TargetState;
 import dev.strata.pool.UnknownIdentityException;
+import dev.strata.pool.identity.Permission;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
-import jakarta.persistence.TypedQuery;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -27,91 +23,89 @@ import java.util.OptionalLong;
 @Interceptors(DomainRules.class)
 public class PoolService {
 
-  @PersistenceContext(unitName = "strata")
-  EntityManager em;
-
+  @Inject DataCenterRepository dataCenters;
+  @Inject TargetRepository targets;
   @Inject Clock clock;
+  @Inject EndpointGuard endpoints;
 
-  public List<DataCenter> dataCenters() {
-    return em.createQuery("select d from DataCenter d order by d.id", DataCenter.class)
-        .getResultList();
+  public Page<DataCenter> dataCenters(Caller caller, PageRequest page) {
+    caller.require(Permission.POOL_READ);
+    return Page.of(dataCenters.list(page), page, dc -> dc.id().value());
   }
 
-  public DataCenter dataCenter(DataCenterId id) {
-    DataCenter dc = em.find(DataCenter.class, id.value());
-    if (dc == null) {
-      throw new UnknownIdentityException("data center", id);
-    }
-    return dc;
+  public DataCenter dataCenter(Caller caller, DataCenterId id) {
+    caller.require(Permission.POOL_READ);
+    return dataCenter(id);
+  }
+
+  DataCenter dataCenter(DataCenterId id) {
+    return dataCenters.find(id).orElseThrow(() -> new UnknownIdentityException("data center", id));
   }
 
   public boolean isEmpty() {
-    return em.createQuery("select count(d) from DataCenter d", Long.class).getSingleResult() == 0;
+    return dataCenters.isEmpty();
   }
 
-  public DataCenter establishDataCenter(DataCenterDraft draft) {
-    if (em.find(DataCenter.class, draft.id().value()) != null) {
+  public DataCenter establishDataCenter(Caller caller, DataCenterDraft draft) {
+    caller.require(Permission.POOL_MANAGE);
+    if (dataCenters.find(draft.id()).isPresent()) {
       throw new DuplicateIdentityException("data center", draft.id());
     }
     DataCenter dc =
         DataCenter.establish(
             draft.id(), draft.name(), draft.location(), draft.link(), clock.instant());
-    persistNew(dc, "data center", draft.id());
+    dataCenters.add(dc);
     return dc;
+  }
+
+  /**
+   * Establishes a data center with its targets in one transaction: either all of them exist
+   * afterwards or none does (a start interrupted half-way provisions anew next time).
+   */
+  public DataCenter provision(Caller caller, DataCenterDraft dc, List<TargetDraft> targets) {
+    DataCenter established = establishDataCenter(caller, dc);
+    targets.forEach(t -> registerTarget(caller, t));
+    return established;
   }
 
   /** Describes a data center anew; {@code expectedVersion}, when given, must be current. */
-  public DataCenter describeDataCenter(DataCenterDraft draft, OptionalLong expectedVersion) {
+  public DataCenter describeDataCenter(
+      Caller caller, DataCenterDraft draft, OptionalLong expectedVersion) {
+    caller.require(Permission.POOL_MANAGE);
     DataCenter dc = dataCenter(draft.id());
     checkVersion("data center", draft.id(), expectedVersion, dc.version());
     dc.describe(draft.name(), draft.location(), draft.link(), clock.instant());
-    em.flush();
+    dataCenters.flush();
     return dc;
   }
 
-  public List<StorageTarget> targets(TargetQuery query) {
-    StringBuilder jpql = new StringBuilder("select t from StorageTarget t where 1 = 1");
-    List<Object[]> params = new ArrayList<>();
+  public Page<StorageTarget> targets(Caller caller, TargetQuery query, PageRequest page) {
+    caller.require(Permission.POOL_READ);
     if (query.dataCenter() != null) {
-      jpql.append(" and t.dataCenterId = :dc");
-      params.add(new Object[] {"dc", query.dataCenter().value()});
+      dataCenter(query.dataCenter());
     }
-    if (query.kind() != null) {
-      jpql.append(" and t.kind = :kind");
-      params.add(new Object[] {"kind", query.kind()});
-    }
-    if (query.state() != null) {
-      jpql.append(" and t.state = :state");
-      params.add(new Object[] {"state", query.state()});
-    }
-    jpql.append(" order by t.id");
-    TypedQuery<StorageTarget> q = em.createQuery(jpql.toString(), StorageTarget.class);
-    for (Object[] p : params) {
-      q.setParameter((String) p[0], p[1]);
-    }
-    return q.getResultList();
+    return Page.of(targets.list(query, page), page, t -> t.id().value());
   }
 
   /** The targets the scheduled probes measure: all but the retired. */
-  public List<StorageTarget> probedTargets() {
-    return em.createQuery(
-            "select t from StorageTarget t where t.state <> :retired order by t.id",
-            StorageTarget.class)
-        .setParameter("retired", TargetState.RETIRED)
-        .getResultList();
+  public List<StorageTarget> probedTargets(Caller caller) {
+    caller.require(Permission.POOL_READ);
+    return targets.probed();
   }
 
-  public StorageTarget target(TargetId id) {
-    StorageTarget t = em.find(StorageTarget.class, id.value());
-    if (t == null) {
-      throw new UnknownIdentityException("storage target", id);
-    }
-    return t;
+  public StorageTarget target(Caller caller, TargetId id) {
+    caller.require(Permission.POOL_READ);
+    return target(id);
   }
 
-  public StorageTarget registerTarget(TargetDraft draft) {
+  StorageTarget target(TargetId id) {
+    return targets.find(id).orElseThrow(() -> new UnknownIdentityException("storage target", id));
+  }
+
+  public StorageTarget registerTarget(Caller caller, TargetDraft draft) {
+    caller.require(Permission.POOL_MANAGE);
     DataCenter dc = dataCenter(draft.dataCenter());
-    if (em.find(StorageTarget.class, draft.id().value()) != null) {
+    if (targets.find(draft.id()).isPresent()) {
       throw new DuplicateIdentityException("storage target", draft.id());
     }
     StorageTarget t =
@@ -124,13 +118,15 @@ public class PoolService {
             draft.capacityBytes(),
             draft.state() == null ? TargetState.POTENTIAL : draft.state(),
             clock.instant());
-    persistNew(t, "storage target", draft.id());
+    endpoints.check(t.kind(), t.endpoint());
+    targets.add(t);
     return t;
   }
 
   /** Reconfigures a target; {@code expectedVersion}, when given, must be current. */
   public StorageTarget reconfigureTarget(
-      TargetId id, TargetChanges changes, OptionalLong expectedVersion) {
+      Caller caller, TargetId id, TargetChanges changes, OptionalLong expectedVersion) {
+    caller.require(Permission.POOL_MANAGE);
     StorageTarget t = target(id);
     checkVersion("storage target", id, expectedVersion, t.version());
     t.reconfigure(
@@ -139,18 +135,9 @@ public class PoolService {
         changes.capacityBytes(),
         changes.state(),
         clock.instant());
-    em.flush();
+    endpoints.check(t.kind(), t.endpoint());
+    targets.flush();
     return t;
-  }
-
-  private void persistNew(Object entity, String what, Object id) {
-    try {
-      em.persist(entity);
-      em.flush();
-    } catch (PersistenceException e) {
-      // Lost a race with a concurrent registration of the same id.
-      throw new DuplicateIdentityException(what, id);
-    }
   }
 
   private static void checkVersion(String what, Object id, OptionalLong expected, long current) {

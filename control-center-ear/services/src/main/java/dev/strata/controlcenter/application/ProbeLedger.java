@@ -3,57 +3,36 @@ package dev.strata.controlcenter.application;
 import dev.strata.pool.ProbeResult;
 import dev.strata.pool.TargetId;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The stored history of probe results; each record is its own short transaction. */
+/**
+ * The stored history of probe results, for {@link ProbeService}, which runs device I/O outside any
+ * transaction: each call here is its own short transaction.
+ */
 @Stateless
 @Interceptors(DomainRules.class)
 public class ProbeLedger {
 
-  @PersistenceContext(unitName = "strata")
-  EntityManager em;
+  @Inject ProbeRepository probes;
 
-  public ProbeResult record(ProbeResult result) {
-    em.persist(result);
-    return result;
+  public void record(ProbeResult result) {
+    probes.add(result);
   }
 
-  /** Newest first; {@code beforeId} pages backwards (exclusive), {@code null} for the newest. */
-  public List<ProbeResult> history(TargetId target, int limit, Long beforeId) {
-    String jpql =
-        "select p from ProbeResult p where p.targetId = :t"
-            + (beforeId == null ? "" : " and p.id < :before")
-            + " order by p.id desc";
-    var q =
-        em.createQuery(jpql, ProbeResult.class)
-            .setParameter("t", target.value())
-            .setMaxResults(limit);
-    if (beforeId != null) {
-      q.setParameter("before", beforeId);
-    }
-    return q.getResultList();
-  }
-
-  /** The newest result of each of the given targets that has one. */
   public Map<TargetId, ProbeResult> latest(Collection<TargetId> targets) {
-    Map<TargetId, ProbeResult> out = new HashMap<>();
-    if (targets.isEmpty()) {
-      return out;
-    }
-    List<String> ids = targets.stream().map(TargetId::value).toList();
-    em.createQuery(
-            "select p from ProbeResult p where p.id in (select max(q.id) from ProbeResult q"
-                + " where q.targetId in :ids group by q.targetId)",
-            ProbeResult.class)
-        .setParameter("ids", ids)
-        .getResultList()
-        .forEach(p -> out.put(p.targetId(), p));
-    return out;
+    return probes.latest(targets);
+  }
+
+  public List<ProbeResult> history(TargetId target, int limit, Long beforeId) {
+    return probes.history(target, limit, beforeId);
+  }
+
+  public int forgetBefore(Instant cutoff) {
+    return probes.deleteBefore(cutoff);
   }
 }

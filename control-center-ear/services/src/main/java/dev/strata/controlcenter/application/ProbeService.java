@@ -1,12 +1,12 @@
 package dev.strata.controlcenter.application;
 
-import dev.strata.controlcenter.infrastructure.config.StrataConfig;
-import dev.strata.controlcenter.infrastructure.probe.TargetProbers;
+import dev.strata.pool.InvalidValueException;
+import dev.strata.pool.ProbeMeasurement;
 import dev.strata.pool.ProbeOutcome;
 import dev.strata.pool.ProbeResult;
-import dev.strata.pool.ProbeThresholds;
 import dev.strata.pool.StorageTarget;
 import dev.strata.pool.TargetId;
+import dev.strata.pool.identity.Permission;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -35,14 +35,16 @@ public class ProbeService {
 
   @Inject PoolService pool;
   @Inject ProbeLedger ledger;
-  @Inject TargetProbers probers;
-  @Inject StrataConfig config;
+  @Inject TargetProbing probers;
+  @Inject PoolSettings settings;
   @Inject Clock clock;
   @Inject MetricRegistry metrics;
+  @Inject EndpointGuard endpoints;
 
   /** Probes every target that is not retired, one after the other. */
-  public ProbeRound probeAll() {
-    List<StorageTarget> targets = pool.probedTargets();
+  public ProbeRound probeAll(Caller caller) {
+    caller.require(Permission.POOL_MANAGE);
+    List<StorageTarget> targets = pool.probedTargets(caller);
     Map<ProbeOutcome, Integer> outcomes = new EnumMap<>(ProbeOutcome.class);
     for (StorageTarget t : targets) {
       ProbeResult r = probe(t);
@@ -52,30 +54,52 @@ public class ProbeService {
   }
 
   /** Probes one target now, whatever its state, and returns the recorded result. */
-  public ProbeResult probeNow(TargetId id) {
-    return probe(pool.target(id));
+  public ProbeResult probeNow(Caller caller, TargetId id) {
+    caller.require(Permission.POOL_MANAGE);
+    return probe(pool.target(caller, id));
   }
 
-  public List<ProbeResult> history(TargetId id, int limit, Long beforeId) {
-    pool.target(id);
+  /** Deletes the probe results older than the configured retention; returns how many. */
+  public int forgetOldProbes(Caller caller) {
+    caller.require(Permission.POOL_MANAGE);
+    return ledger.forgetBefore(clock.instant().minus(settings.probeRetention()));
+  }
+
+  public List<ProbeResult> history(Caller caller, TargetId id, int limit, Long beforeId) {
+    pool.target(caller, id);
     return ledger.history(id, limit, beforeId);
   }
 
   private ProbeResult probe(StorageTarget target) {
     Instant at = clock.instant();
-    ProbeResult result =
-        probers
-            .probe(target)
-            .map(m -> ProbeResult.assess(target, m, at, new ProbeThresholds(config.minFreeRatio())))
-            .orElseGet(() -> ProbeResult.noDriver(target, at));
+    ProbeResult result;
+    try {
+      // Checked again at every probe: the operator may have narrowed the limits since the target
+      // was registered, and a host name may now resolve elsewhere.
+      endpoints.check(target.kind(), target.endpoint());
+      result =
+          probers
+              .probe(target)
+              .map(m -> ProbeResult.assess(target, m, at, settings.probeThresholds()))
+              .orElseGet(() -> ProbeResult.noDriver(target, at));
+    } catch (InvalidValueException refused) {
+      result =
+          ProbeResult.assess(
+              target,
+              ProbeMeasurement.unreachable("not probed: " + refused.getMessage()),
+              at,
+              settings.probeThresholds());
+    }
+    ProbeResult previous = ledger.latest(List.of(target.id())).get(target.id());
     ledger.record(result);
     metrics.counter("strata.probes", new Tag("outcome", result.outcome().name())).inc();
-    if (result.outcome() != ProbeOutcome.OK) {
-      LOG.log(
-          Level.INFO,
-          "probe of {0}: {1} {2}",
-          new Object[] {target.id(), result.outcome(), result.detail()});
-    }
+    // One line when a target's outcome changes, not one per probe: at scale the log would be
+    // nothing but probes.
+    boolean changed = previous == null || previous.outcome() != result.outcome();
+    LOG.log(
+        changed ? Level.INFO : Level.FINE,
+        "probe of {0}: {1} {2}",
+        new Object[] {target.id(), result.outcome(), result.detail()});
     return result;
   }
 }

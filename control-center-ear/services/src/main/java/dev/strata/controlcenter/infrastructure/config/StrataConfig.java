@@ -1,9 +1,15 @@
 package dev.strata.controlcenter.infrastructure.config;
 
+import dev.strata.controlcenter.application.PoolSettings;
+import dev.strata.pool.ProbeThresholds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -12,7 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * META-INF/microprofile-config.properties}). Nothing else in the code reads configuration.
  */
 @ApplicationScoped
-public class StrataConfig {
+public class StrataConfig implements PoolSettings {
 
   @Inject
   @ConfigProperty(name = "strata.data.dir", defaultValue = "strata-data")
@@ -37,6 +43,36 @@ public class StrataConfig {
   @Inject
   @ConfigProperty(name = "strata.probe.min-free-ratio", defaultValue = "0.05")
   double minFreeRatio;
+
+  @Inject
+  @ConfigProperty(name = "strata.probe.retention.days", defaultValue = "30")
+  int probeRetentionDays;
+
+  @Inject
+  @ConfigProperty(name = "strata.http.allowed-hosts", defaultValue = AllowedHosts.LOOPBACK)
+  String allowedHosts;
+
+  @Inject
+  @ConfigProperty(name = "strata.http.max-body-bytes", defaultValue = "1048576")
+  long maxBodyBytes;
+
+  @Inject
+  @ConfigProperty(name = "strata.endpoints.disk-roots")
+  Optional<String> diskRoots;
+
+  @Inject
+  @ConfigProperty(name = "strata.endpoints.vtl-roots")
+  Optional<String> vtlRoots;
+
+  @Inject
+  @ConfigProperty(name = "strata.endpoints.tape-devices", defaultValue = " ")
+  String tapeDevices;
+
+  @Inject
+  @ConfigProperty(name = "strata.endpoints.remote-hosts", defaultValue = AllowedHosts.LOOPBACK)
+  String remoteHosts;
+
+  private volatile AllowedHosts parsedAllowedHosts;
 
   /** Root of everything the control center keeps on local disk (catalog, embedded devices). */
   public Path dataDir() {
@@ -69,5 +105,61 @@ public class StrataConfig {
 
   public double minFreeRatio() {
     return minFreeRatio;
+  }
+
+  @Override
+  public ProbeThresholds probeThresholds() {
+    return new ProbeThresholds(minFreeRatio);
+  }
+
+  /** How long probe results are kept; older ones are deleted by a scheduled job. */
+  @Override
+  public Duration probeRetention() {
+    if (probeRetentionDays < 1) {
+      throw new IllegalStateException("strata.probe.retention.days must be at least 1");
+    }
+    return Duration.ofDays(probeRetentionDays);
+  }
+
+  /** The names a request's {@code Host} (and a browser's {@code Origin}) may carry. */
+  public AllowedHosts allowedHosts() {
+    AllowedHosts a = parsedAllowedHosts;
+    if (a == null) {
+      a = AllowedHosts.parse(allowedHosts);
+      parsedAllowedHosts = a;
+    }
+    return a;
+  }
+
+  /** The largest request body accepted. */
+  public long maxBodyBytes() {
+    if (maxBodyBytes < 1024) {
+      throw new IllegalStateException("strata.http.max-body-bytes must be at least 1024");
+    }
+    return maxBodyBytes;
+  }
+
+  /**
+   * Where the targets this control center reaches itself may live: directories for disk targets and
+   * in-process VTLs (always the data directory's own {@code disk/} and {@code vtl/}, where the
+   * embedded pool lives, plus those configured), device paths (globs) for tape libraries (none by
+   * default), and hosts for remote VTLs and object stores (loopback by default).
+   */
+  public EndpointRoots endpointRoots() {
+    return new EndpointRoots(
+        paths(dataDir().resolve("disk"), diskRoots.orElse("")),
+        paths(dataDir().resolve("vtl"), vtlRoots.orElse("")),
+        list(tapeDevices),
+        list(remoteHosts));
+  }
+
+  private static List<Path> paths(Path own, String csv) {
+    return Stream.concat(
+            Stream.of(own), list(csv).stream().map(p -> Path.of(p).toAbsolutePath().normalize()))
+        .toList();
+  }
+
+  private static List<String> list(String csv) {
+    return Arrays.stream(csv.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
   }
 }

@@ -1,5 +1,6 @@
 package dev.strata.controlcenter.infrastructure.embedded;
 
+import dev.strata.controlcenter.application.Caller;
 import dev.strata.controlcenter.application.DataCenterDraft;
 import dev.strata.controlcenter.application.PoolService;
 import dev.strata.controlcenter.application.TargetDraft;
@@ -22,13 +23,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
  * The embedded default: when the catalog holds no data center at all, provisions data center {@code
  * local} with one VTL and one disk target under the data directory, so that a newcomer sees a
- * working pool at once. Idempotent and crash-safe: the check is "no data center exists", so an
- * interrupted first start provisions on the next one.
+ * working pool at once. Idempotent and crash-safe: the data center and its targets are created in
+ * one transaction and the check is "no data center exists", so an interrupted first start
+ * provisions on the next one.
  */
 @Singleton
 @Startup
@@ -55,26 +58,26 @@ public class EmbeddedPool {
       throw new UncheckedIOException("cannot create the embedded VTL in " + vtl, e);
     }
     Path disk = createDirectories(config.dataDir().resolve("disk").resolve(LOCAL_DISK.value()));
-    pool.establishDataCenter(
-        new DataCenterDraft(LOCAL, "Local data center", "this host", NetworkLink.LOCAL));
-    pool.registerTarget(
-        new TargetDraft(
-            LOCAL_VTL,
-            LOCAL,
-            TargetKind.VTL,
-            "Local virtual tape library",
-            "vtl:" + vtl.toUri().getPath(),
-            null,
-            TargetState.ACTIVE));
-    pool.registerTarget(
-        new TargetDraft(
-            LOCAL_DISK,
-            LOCAL,
-            TargetKind.DISK,
-            "Local disk",
-            disk.toUri().toString(),
-            null,
-            TargetState.ACTIVE));
+    pool.provision(
+        Caller.SYSTEM,
+        new DataCenterDraft(LOCAL, "Local data center", "this host", NetworkLink.LOCAL),
+        List.of(
+            new TargetDraft(
+                LOCAL_VTL,
+                LOCAL,
+                TargetKind.VTL,
+                "Local virtual tape library",
+                "vtl:" + vtl.toUri().getPath(),
+                null,
+                TargetState.ACTIVE),
+            new TargetDraft(
+                LOCAL_DISK,
+                LOCAL,
+                TargetKind.DISK,
+                "Local disk",
+                disk.toUri().toString(),
+                null,
+                TargetState.ACTIVE)));
     LOG.info(() -> "provisioned data center 'local' (a VTL and a disk) under " + config.dataDir());
   }
 

@@ -7,6 +7,9 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -44,7 +47,7 @@ public class CatalogMigration {
     Flyway flyway =
         Flyway.configure(CatalogMigration.class.getClassLoader())
             .dataSource(dataSource)
-            .locations("classpath:db/migration")
+            .locations("classpath:db/migration", "classpath:db/vendor/" + vendor())
             .failOnMissingLocations(true)
             .load();
     MigrateResult result = flyway.migrate();
@@ -61,6 +64,16 @@ public class CatalogMigration {
                 + ", "
                 + result.migrationsExecuted
                 + " migration(s) applied");
+  }
+
+  /** The directory of the catalog database's own migrations: {@code postgresql} or {@code h2}. */
+  private String vendor() {
+    try (Connection c = dataSource.getConnection()) {
+      String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+      return product.contains("postgres") ? "postgresql" : "h2";
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot reach the catalog database", e);
+    }
   }
 
   /** The catalog schema version after migration (for health reporting). */

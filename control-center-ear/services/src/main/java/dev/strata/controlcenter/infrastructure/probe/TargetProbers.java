@@ -1,5 +1,6 @@
 package dev.strata.controlcenter.infrastructure.probe;
 
+import dev.strata.controlcenter.application.TargetProbing;
 import dev.strata.controlcenter.infrastructure.config.StrataConfig;
 import dev.strata.pool.ProbeMeasurement;
 import dev.strata.pool.StorageTarget;
@@ -19,7 +20,7 @@ import java.util.Optional;
  * thread with the configured deadline, one probe per target at a time ({@link ProbeRunner}).
  */
 @ApplicationScoped
-public class TargetProbers {
+public class TargetProbers implements TargetProbing {
 
   @Inject @Any Instance<TargetProber> all;
   @Inject StrataConfig config;
@@ -34,7 +35,7 @@ public class TargetProbers {
     runner = new ProbeRunner(executor, config.probeTimeout());
   }
 
-  /** The measurement, or empty when no driver of this build can reach the target. */
+  @Override
   public Optional<ProbeMeasurement> probe(StorageTarget target) {
     List<TargetProber> candidates = all.stream().filter(p -> p.supports(target)).toList();
     if (candidates.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.strata.controlcenter.infrastructure.scheduling;
 
+import dev.strata.controlcenter.application.Caller;
 import dev.strata.controlcenter.application.ProbeRound;
 import dev.strata.controlcenter.application.ProbeService;
 import java.util.logging.Logger;
@@ -22,7 +23,7 @@ public class ProbeTargetsJob implements Job {
   @Override
   public void execute(JobExecutionContext context) throws JobExecutionException {
     try {
-      ProbeRound round = probes.probeAll();
+      ProbeRound round = probes.probeAll(Caller.SYSTEM);
       LOG.fine(() -> "probed " + round.probed() + " target(s): " + round.outcomes());
     } catch (RuntimeException e) {
       throw new JobExecutionException("probe round failed", e, false);

@@ -55,7 +55,12 @@ public class Scheduling {
     try {
       scheduler = new StdSchedulerFactory(p).getScheduler();
       scheduler.setJobFactory(
-          new JobRegistry(Map.of(ProbeTargetsJob.class, () -> new ProbeTargetsJob(probes))));
+          new JobRegistry(
+              Map.of(
+                  ProbeTargetsJob.class,
+                  () -> new ProbeTargetsJob(probes),
+                  PruneProbesJob.class,
+                  () -> new PruneProbesJob(probes))));
       JobDetail probe =
           JobBuilder.newJob(ProbeTargetsJob.class).withIdentity("probe-targets", "pool").build();
       Trigger every =
@@ -69,6 +74,15 @@ public class Scheduling {
                       .withMisfireHandlingInstructionNextWithRemainingCount())
               .build();
       scheduler.scheduleJob(probe, every);
+      scheduler.scheduleJob(
+          JobBuilder.newJob(PruneProbesJob.class).withIdentity("prune-probes", "pool").build(),
+          TriggerBuilder.newTrigger()
+              .withIdentity("prune-probes", "pool")
+              .startNow()
+              .withSchedule(
+                  SimpleScheduleBuilder.repeatHourlyForever()
+                      .withMisfireHandlingInstructionNextWithRemainingCount())
+              .build());
       scheduler.start();
       LOG.info(() -> "scheduler started; probing targets every " + config.probeInterval());
     } catch (SchedulerException e) {

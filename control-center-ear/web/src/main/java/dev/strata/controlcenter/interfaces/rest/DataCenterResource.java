@@ -1,6 +1,9 @@
 package dev.strata.controlcenter.interfaces.rest;
 
+import dev.strata.controlcenter.application.Caller;
 import dev.strata.controlcenter.application.DataCenterDraft;
+import dev.strata.controlcenter.application.DataCenterOverview;
+import dev.strata.controlcenter.application.Page;
 import dev.strata.controlcenter.application.PoolQueries;
 import dev.strata.controlcenter.application.PoolService;
 import dev.strata.pool.DataCenter;
@@ -15,12 +18,15 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -31,34 +37,43 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class DataCenterResource {
 
+  @Inject Caller caller;
   @Inject PoolService pool;
   @Inject PoolQueries queries;
 
   @GET
-  @Operation(summary = "All data centers, each with its storage targets and their latest probe")
-  public List<DataCenterView> list() {
-    return queries.overview().stream().map(Views::dataCenter).toList();
+  @Operation(
+      operationId = "listDataCenters",
+      summary = "Data centers in id order, each with its storage targets and their latest probe")
+  @APIResponse(responseCode = "200", description = "A page of data centers")
+  public DataCenterPage list(
+      @Parameter(description = "Page size, 1 to 1000 (default 100)") @QueryParam("limit")
+          String limit,
+      @Parameter(description = "The previous page's next") @QueryParam("after") String after) {
+    Page<DataCenterOverview> page = queries.overview(caller, Params.page(limit, after));
+    return new DataCenterPage(
+        page.items().stream().map(Views::dataCenter).toList(), page.next().orElse(null));
   }
 
   @GET
   @Path("{id}")
-  @Operation(summary = "One data center with its storage targets")
+  @Operation(operationId = "getDataCenter", summary = "One data center with its storage targets")
   @APIResponse(responseCode = "200", description = "The data center; ETag carries its version")
   @APIResponse(responseCode = "404", ref = "NotFound")
   public Response get(@PathParam("id") String id) {
-    DataCenterView view = Views.dataCenter(queries.overview(Params.dataCenterId(id)));
+    DataCenterView view = Views.dataCenter(queries.overview(caller, Params.dataCenterId(id)));
     return Response.ok(view).tag(Views.etag(view.version())).build();
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Establish a data center")
+  @Operation(operationId = "createDataCenter", summary = "Establish a data center")
   @APIResponse(responseCode = "201", description = "Created; Location names it")
-  @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "409", ref = "Conflict")
-  public Response create(DataCenterRequest body, @jakarta.ws.rs.core.Context UriInfo uri) {
+  public Response create(DataCenterRequest body, @Context UriInfo uri) {
     DataCenter dc =
         pool.establishDataCenter(
+            caller,
             new DataCenterDraft(
                 DataCenterId.of(body.id()), body.name(), body.location(), body.link()));
     DataCenterView view = DataCenterView.of(dc, List.of());
@@ -72,10 +87,12 @@ public class DataCenterResource {
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "updateDataCenter",
       summary = "Describe a data center anew",
       description =
           "Send If-Match with the ETag you read to refuse lost updates (412 on mismatch).")
   @APIResponse(responseCode = "200", description = "Updated")
+  @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "412", ref = "VersionConflict")
   public Response update(
       @PathParam("id") String id,
@@ -83,6 +100,7 @@ public class DataCenterResource {
       DataCenterUpdate body) {
     DataCenterId dcId = Params.dataCenterId(id);
     pool.describeDataCenter(
+        caller,
         new DataCenterDraft(dcId, body.name(), body.location(), body.link()),
         Params.ifMatch(ifMatch));
     return get(id);

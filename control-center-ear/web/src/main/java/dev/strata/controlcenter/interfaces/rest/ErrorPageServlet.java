@@ -1,5 +1,6 @@
 package dev.strata.controlcenter.interfaces.rest;
 
+import dev.strata.controlcenter.interfaces.security.Unauthorized;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -26,18 +27,32 @@ public class ErrorPageServlet extends HttpServlet {
     String title =
         switch (status) {
           case 400 -> "Bad Request";
+          case 401 -> "Unauthorized";
+          case 403 -> "Forbidden";
           case 404 -> "Not Found";
           case 405 -> "Method Not Allowed";
+          case 429 -> "Too Many Requests";
           case 500 -> "Internal error";
           default -> "HTTP " + status;
         };
-    String type = status == 404 ? Problem.NOT_FOUND : status >= 500 ? Problem.INTERNAL : null;
+    String type =
+        switch (status) {
+          case 401 -> Problem.UNAUTHORIZED;
+          case 404 -> Problem.NOT_FOUND;
+          case 429 -> Problem.TOO_MANY_REQUESTS;
+          default -> status >= 500 ? Problem.INTERNAL : null;
+        };
+    Object reason = req.getAttribute(Unauthorized.REASON);
     Problem p =
         new Problem(
             type,
             title,
             status,
-            status == 404 ? "no resource here; the API is under /api/v1" : null,
+            status == 404
+                ? "no resource here; the API is under /api/v1"
+                : status == 401 && reason != null
+                    ? reason + "; send Authorization: Bearer <API key>, or HTTP Basic"
+                    : status == 429 && reason != null ? reason.toString() : null,
             uri == null ? req.getRequestURI() : uri.toString(),
             null);
     resp.setStatus(status);

@@ -1,10 +1,14 @@
 package dev.strata.controlcenter.interfaces.rest;
 
+import dev.strata.controlcenter.application.PageRequest;
 import dev.strata.pool.DataCenterId;
 import dev.strata.pool.InvalidValueException;
 import dev.strata.pool.TargetId;
+import dev.strata.pool.TenantId;
 import dev.strata.pool.UnknownIdentityException;
+import dev.strata.pool.identity.PrincipalName;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -38,6 +42,61 @@ final class Params {
       return DataCenterId.of(raw);
     } catch (InvalidValueException e) {
       throw new InvalidRequestException(field, e.getMessage().replaceFirst("^id", field));
+    }
+  }
+
+  /** The page a listing asks for: {@code limit} (1-1000, default 100) items after {@code after}. */
+  static PageRequest page(String limit, String after) {
+    return new PageRequest(
+        after == null || after.isEmpty() ? null : after,
+        integer("limit", limit, 100, 1, PageRequest.MAX));
+  }
+
+  static TenantId tenantId(String raw) {
+    try {
+      return TenantId.of(raw);
+    } catch (InvalidValueException e) {
+      throw new UnknownIdentityException("tenant", raw);
+    }
+  }
+
+  static Optional<TenantId> optionalTenant(String name, String raw) {
+    if (raw == null || raw.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(TenantId.of(raw));
+    } catch (InvalidValueException e) {
+      throw new InvalidRequestException(name, e.getMessage());
+    }
+  }
+
+  static PrincipalName principalName(String raw) {
+    try {
+      return PrincipalName.of(raw);
+    } catch (InvalidValueException e) {
+      throw new UnknownIdentityException("principal", raw);
+    }
+  }
+
+  /** A value parsed from a query parameter; the domain's refusal becomes a 400 naming it. */
+  static <T> T bodyValue(String name, java.util.function.Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (InvalidValueException e) {
+      throw new InvalidRequestException(name, e.getMessage());
+    }
+  }
+
+  static Optional<java.time.Instant> optionalInstant(String name, String raw) {
+    if (raw == null || raw.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(java.time.Instant.parse(raw));
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new InvalidRequestException(
+          name, "must be an ISO-8601 instant such as 2026-11-28T10:00:00Z (got '" + raw + "')");
     }
   }
 

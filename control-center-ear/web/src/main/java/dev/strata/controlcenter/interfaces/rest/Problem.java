@@ -24,6 +24,9 @@ public record Problem(
   public static final String NOT_FOUND = "urn:strata:problem:not-found";
   public static final String CONFLICT = "urn:strata:problem:conflict";
   public static final String VERSION_CONFLICT = "urn:strata:problem:version-conflict";
+  public static final String UNAUTHORIZED = "urn:strata:problem:unauthorized";
+  public static final String FORBIDDEN = "urn:strata:problem:forbidden";
+  public static final String TOO_MANY_REQUESTS = "urn:strata:problem:too-many-requests";
   public static final String INTERNAL = "urn:strata:problem:internal-error";
 
   public Problem {

@@ -2,6 +2,7 @@ package dev.strata.controlcenter.interfaces.rest;
 
 import dev.strata.controlcenter.application.DomainFailure;
 import dev.strata.controlcenter.application.VersionConflictException;
+import dev.strata.pool.AccessDeniedException;
 import dev.strata.pool.DuplicateIdentityException;
 import dev.strata.pool.InvalidValueException;
 import dev.strata.pool.UnknownIdentityException;
@@ -58,6 +59,18 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
           instance,
           List.of(new FieldError(v.field(), v.getMessage())));
     }
+    if (e instanceof PayloadTooLargeException) {
+      return new Problem(
+          "urn:strata:problem:payload-too-large",
+          "Payload too large",
+          413,
+          e.getMessage(),
+          instance,
+          null);
+    }
+    if (e instanceof AccessDeniedException) {
+      return new Problem(Problem.FORBIDDEN, "Forbidden", 403, e.getMessage(), instance, null);
+    }
     if (e instanceof UnknownIdentityException) {
       return new Problem(Problem.NOT_FOUND, "Not found", 404, e.getMessage(), instance, null);
     }
@@ -83,6 +96,23 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       Response.StatusType status = w.getResponse().getStatusInfo();
       return new Problem(
           null, status.getReasonPhrase(), status.getStatusCode(), e.getMessage(), instance, null);
+    }
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      // A concurrent update won at flush (the version column moved between read and write).
+      if (c instanceof jakarta.persistence.OptimisticLockException
+          || c.getClass().getName().equals("org.hibernate.StaleObjectStateException")
+          || c.getClass().getName().equals("org.hibernate.StaleStateException")) {
+        return new Problem(
+            Problem.VERSION_CONFLICT,
+            "Version conflict",
+            412,
+            "changed concurrently by another request; read it again and retry",
+            instance,
+            null);
+      }
+      if (c.getCause() == c) {
+        break;
+      }
     }
     String ref = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "internal error " + ref + " at " + instance, e);

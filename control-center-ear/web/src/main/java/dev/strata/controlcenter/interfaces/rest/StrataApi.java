@@ -2,13 +2,18 @@ package dev.strata.controlcenter.interfaces.rest;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.servers.Server;
 
 /** The JAX-RS application: everything under {@code /api}; versions are path segments. */
 @ApplicationPath("/api")
@@ -19,11 +24,29 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
             version = "v1",
             description =
                 "The media resource pool (data centers and their tape libraries, virtual tape"
-                    + " libraries, disks and object stores) and the probes that rank it. Errors"
+                    + " libraries, disks and object stores), the probes that rank it, and who may"
+                    + " use it. Every call is authenticated: an API key as a bearer token"
+                    + " (agents, applications, scripts) or HTTP Basic (people). An object of"
+                    + " another tenant answers 404, exactly like one that does not exist. Errors"
                     + " are RFC 9457 problem details (application/problem+json).",
-            license = @License(name = "Proprietary")),
+            license = @License(name = "Proprietary", url = "https://strata.invalid/license")),
+    servers = @Server(url = "/", description = "This control center"),
+    security = {@SecurityRequirement(name = "apiKey"), @SecurityRequirement(name = "basic")},
     components =
         @Components(
+            securitySchemes = {
+              @SecurityScheme(
+                  securitySchemeName = "apiKey",
+                  type = SecuritySchemeType.HTTP,
+                  scheme = "bearer",
+                  bearerFormat = "stk_<key id>_<secret>",
+                  description = "An API key issued by POST /api/v1/principals/{name}/keys"),
+              @SecurityScheme(
+                  securitySchemeName = "basic",
+                  type = SecuritySchemeType.HTTP,
+                  scheme = "basic",
+                  description = "A person's name and password")
+            },
             responses = {
               @APIResponse(
                   name = "BadRequest",
@@ -33,8 +56,22 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
                           mediaType = Problem.MEDIA_TYPE,
                           schema = @Schema(implementation = Problem.class))),
               @APIResponse(
+                  name = "Unauthorized",
+                  description = "No credentials, or credentials that are not valid",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = Problem.class))),
+              @APIResponse(
+                  name = "Forbidden",
+                  description = "The caller's role does not allow this operation",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = Problem.class))),
+              @APIResponse(
                   name = "NotFound",
-                  description = "No such resource",
+                  description = "No such resource (or one of another tenant)",
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,
@@ -48,10 +85,17 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
                           schema = @Schema(implementation = Problem.class))),
               @APIResponse(
                   name = "VersionConflict",
-                  description = "Changed since the ETag sent in If-Match",
+                  description = "Changed since the ETag sent in If-Match, or concurrently",
                   content =
                       @Content(
                           mediaType = Problem.MEDIA_TYPE,
                           schema = @Schema(implementation = Problem.class)))
             }))
-public class StrataApi extends Application {}
+public class StrataApi extends Application {
+
+  /** No WADL: {@code OPTIONS} must not describe the server's internals. */
+  @Override
+  public Map<String, Object> getProperties() {
+    return Map.of("jersey.config.server.wadl.disableWadl", true);
+  }
+}

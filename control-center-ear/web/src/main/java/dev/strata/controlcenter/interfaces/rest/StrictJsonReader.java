@@ -1,5 +1,6 @@
 package dev.strata.controlcenter.interfaces.rest;
 
+import dev.strata.controlcenter.interfaces.http.BodyTooLargeException;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -15,6 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Provider;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Constructor;
@@ -22,8 +25,11 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -57,21 +63,26 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
     return read(type, parse(entityStream));
   }
 
+  /** Deeper nesting than any request of this API needs is refused before it is built. */
+  static final int MAX_DEPTH = 16;
+
+  /** Longer number literals than any field of this API needs are refused before conversion. */
+  static final int MAX_NUMBER_LENGTH = 40;
+
   static JsonObject parse(InputStream in) {
+    byte[] body;
+    try {
+      body = in.readAllBytes(); // bounded: the request guard caps every body
+    } catch (BodyTooLargeException e) {
+      throw new PayloadTooLargeException(e.getMessage());
+    } catch (IOException e) {
+      throw new InvalidRequestException("body", "the body could not be read: " + e.getMessage());
+    }
+    checkShape(body);
     JsonValue root;
-    try (JsonParser parser = Json.createParser(in)) {
-      if (!parser.hasNext()) {
-        throw new InvalidRequestException("body", "a JSON object is required; the body is empty");
-      }
+    try (JsonParser parser = Json.createParser(new ByteArrayInputStream(body))) {
       parser.next();
       root = parser.getValue();
-      if (parser.hasNext()) {
-        throw new InvalidRequestException(
-            "body", "malformed JSON: more content after the object" + at(parser.getLocation()));
-      }
-    } catch (JsonParsingException e) {
-      throw new InvalidRequestException(
-          "body", "malformed JSON" + at(e.getLocation()) + ": " + e.getMessage());
     } catch (JsonException e) {
       throw new InvalidRequestException("body", "a JSON object is required: " + e.getMessage());
     }
@@ -82,6 +93,92 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
               + root.getValueType().name().toLowerCase(java.util.Locale.ROOT));
     }
     return object;
+  }
+
+  /**
+   * A first, streaming pass: well-formed JSON, one value, nesting and number lengths within bounds.
+   * Only then is the value built (which recurses, and converts numbers exactly).
+   */
+  private static void checkShape(byte[] body) {
+    try (JsonParser parser = Json.createParser(new ByteArrayInputStream(body))) {
+      if (!parser.hasNext()) {
+        throw new InvalidRequestException("body", "a JSON object is required; the body is empty");
+      }
+      // The names seen in each open object (an array's entry holds none): a name given twice is
+      // refused, not resolved by "last one wins", which another reader may resolve differently.
+      Deque<Set<String>> names = new ArrayDeque<>();
+      int depth = 0;
+      boolean started = false;
+      while (parser.hasNext()) {
+        if (started && depth == 0) {
+          throw new InvalidRequestException(
+              "body", "malformed JSON: more content after the object" + at(parser.getLocation()));
+        }
+        started = true;
+        switch (parser.next()) {
+          case START_OBJECT, START_ARRAY -> {
+            if (++depth > MAX_DEPTH) {
+              throw new InvalidRequestException(
+                  "body",
+                  "JSON nested deeper than " + MAX_DEPTH + " levels" + at(parser.getLocation()));
+            }
+            names.push(new HashSet<>());
+          }
+          case END_OBJECT, END_ARRAY -> {
+            depth--;
+            names.pop();
+          }
+          case KEY_NAME -> {
+            String name = parser.getString();
+            checkText(name, parser);
+            if (!names.peek().add(name)) {
+              throw new InvalidRequestException(
+                  "body", "the field '" + name + "' is given twice" + at(parser.getLocation()));
+            }
+          }
+          case VALUE_STRING -> checkText(parser.getString(), parser);
+          case VALUE_NUMBER -> {
+            if (parser.getString().length() > MAX_NUMBER_LENGTH) {
+              throw new InvalidRequestException(
+                  "body",
+                  "a number longer than "
+                      + MAX_NUMBER_LENGTH
+                      + " characters"
+                      + at(parser.getLocation()));
+            }
+          }
+          default -> {}
+        }
+      }
+    } catch (JsonParsingException e) {
+      throw new InvalidRequestException(
+          "body", "malformed JSON" + at(e.getLocation()) + ": " + e.getMessage());
+    } catch (JsonException e) {
+      if (e.getCause() instanceof BodyTooLargeException b) {
+        throw new PayloadTooLargeException(b.getMessage());
+      }
+      throw new InvalidRequestException("body", "a JSON object is required: " + e.getMessage());
+    }
+  }
+
+  /**
+   * A string must be Unicode text: an unpaired surrogate ({@code "\\ud800"}) cannot be stored or
+   * shown, and would silently become {@code ?} in the catalog.
+   */
+  private static void checkText(String text, JsonParser parser) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new InvalidRequestException(
+            "body",
+            "a string holds an unpaired UTF-16 surrogate (not Unicode text)"
+                + at(parser.getLocation()));
+      }
+    }
   }
 
   private static String at(JsonLocation location) {

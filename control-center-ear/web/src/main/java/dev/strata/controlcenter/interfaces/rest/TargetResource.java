@@ -1,5 +1,7 @@
 package dev.strata.controlcenter.interfaces.rest;
 
+import dev.strata.controlcenter.application.Caller;
+import dev.strata.controlcenter.application.Page;
 import dev.strata.controlcenter.application.PoolQueries;
 import dev.strata.controlcenter.application.PoolService;
 import dev.strata.controlcenter.application.ProbeService;
@@ -44,47 +46,55 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TargetResource {
   static final int MAX_PAGE = 1000;
 
+  @Inject Caller caller;
   @Inject PoolService pool;
   @Inject PoolQueries queries;
   @Inject ProbeService probes;
 
   @GET
-  @Operation(summary = "Storage targets, optionally filtered, each with its latest probe")
-  @APIResponse(responseCode = "400", ref = "BadRequest")
-  public List<TargetView> list(
+  @Operation(
+      operationId = "listTargets",
+      summary = "Storage targets in id order, optionally filtered, each with its latest probe")
+  @APIResponse(responseCode = "200", description = "A page of targets")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  public TargetPage list(
       @Parameter(description = "Data center id") @QueryParam("dataCenter") String dataCenter,
       @Parameter(schema = @Schema(implementation = TargetKind.class)) @QueryParam("kind")
           String kind,
       @Parameter(schema = @Schema(implementation = TargetState.class)) @QueryParam("state")
-          String state) {
+          String state,
+      @Parameter(description = "Page size, 1 to 1000 (default 100)") @QueryParam("limit")
+          String limit,
+      @Parameter(description = "The previous page's next") @QueryParam("after") String after) {
     TargetQuery query =
         new TargetQuery(
             Params.optionalDataCenter("dataCenter", dataCenter),
             Params.optionalEnum("kind", kind, TargetKind.class),
             Params.optionalEnum("state", state, TargetState.class));
-    return Views.targets(queries.targets(query));
+    Page<TargetStatus> page = queries.targets(caller, query, Params.page(limit, after));
+    return new TargetPage(Views.targets(page.items()), page.next().orElse(null));
   }
 
   @GET
   @Path("{id}")
-  @Operation(summary = "One storage target with its latest probe")
+  @Operation(operationId = "getTarget", summary = "One storage target with its latest probe")
   @APIResponse(responseCode = "200", description = "The target; ETag carries its version")
   @APIResponse(responseCode = "404", ref = "NotFound")
   public Response get(@PathParam("id") String id) {
-    TargetView view = Views.target(queries.target(Params.targetId(id)));
+    TargetView view = Views.target(queries.target(caller, Params.targetId(id)));
     return Response.ok(view).tag(Views.etag(view.version())).build();
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Register a storage target in a data center")
+  @Operation(operationId = "registerTarget", summary = "Register a storage target in a data center")
   @APIResponse(responseCode = "201", description = "Registered; Location names it")
-  @APIResponse(responseCode = "400", ref = "BadRequest")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "409", ref = "Conflict")
   public Response create(TargetRequest body, @Context UriInfo uri) {
     StorageTarget t =
         pool.registerTarget(
+            caller,
             new TargetDraft(
                 TargetId.of(body.id()),
                 Params.bodyDataCenterId("dataCenter", body.dataCenter()),
@@ -103,17 +113,20 @@ public class TargetResource {
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "updateTarget",
       summary = "Reconfigure a storage target",
       description =
           "Kind and data center are fixed at registration. Send If-Match with the ETag you read"
               + " to refuse lost updates (412 on mismatch).")
   @APIResponse(responseCode = "200", description = "Updated")
+  @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "412", ref = "VersionConflict")
   public Response update(
       @PathParam("id") String id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       TargetUpdate body) {
     pool.reconfigureTarget(
+        caller,
         Params.targetId(id),
         new TargetChanges(body.name(), body.endpoint(), body.capacityBytes(), body.state()),
         Params.ifMatch(ifMatch));
@@ -122,7 +135,9 @@ public class TargetResource {
 
   @GET
   @Path("{id}/probes")
-  @Operation(summary = "Probe history of a target, newest first, paged")
+  @Operation(operationId = "listProbes", summary = "Probe history of a target, newest first, paged")
+  @APIResponse(responseCode = "200", description = "A page of probes")
+  @APIResponse(responseCode = "404", ref = "NotFound")
   public ProbePage probes(
       @PathParam("id") String id,
       @Parameter(description = "Page size, 1 to 1000 (default 50)") @QueryParam("limit")
@@ -132,7 +147,7 @@ public class TargetResource {
           String before) {
     int n = Params.integer("limit", limit, 50, 1, MAX_PAGE);
     List<ProbeResult> page =
-        probes.history(Params.targetId(id), n, Params.optionalLong("before", before, 1));
+        probes.history(caller, Params.targetId(id), n, Params.optionalLong("before", before, 1));
     List<ProbeView> items = page.stream().map(ProbeView::of).toList();
     Long next = items.size() == n ? items.get(items.size() - 1).id() : null;
     return new ProbePage(items, next);
@@ -140,10 +155,11 @@ public class TargetResource {
 
   @POST
   @Path("{id}/probes")
-  @Operation(summary = "Probe a target now and record the result")
+  @Operation(operationId = "probeTarget", summary = "Probe a target now and record the result")
   @APIResponse(responseCode = "201", description = "The recorded probe")
-  public Response probeNow(@PathParam("id") String id, @Context UriInfo uri) {
-    ProbeResult r = probes.probeNow(Params.targetId(id));
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  public Response probeNow(@PathParam("id") String id) {
+    ProbeResult r = probes.probeNow(caller, Params.targetId(id));
     return Response.status(Response.Status.CREATED).entity(ProbeView.of(r)).build();
   }
 }

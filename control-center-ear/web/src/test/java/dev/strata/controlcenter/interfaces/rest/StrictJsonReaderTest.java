@@ -105,6 +105,23 @@ class StrictJsonReaderTest {
   }
 
   @Test
+  void deepNestingAndHugeNumbersAreBadRequestsNotServerErrors() {
+    String deep = "{\"id\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
+    String longNumber = "{\"id\":\"x\",\"link\":\"WAN\",\"n\":" + "9".repeat(100_000) + "}";
+    String longExponent = "{\"capacityBytes\":1e999999999}";
+    for (String body : new String[] {deep, longNumber}) {
+      assertThatThrownBy(() -> read(DataCenterRequest.class, body))
+          .isInstanceOf(InvalidRequestException.class)
+          .satisfies(
+              e ->
+                  assertThat(((InvalidRequestException) e).errors())
+                      .extracting(FieldError::field)
+                      .containsExactly("body"));
+    }
+    assertThat(errors(TargetRequest.class, longExponent)).isNotEmpty();
+  }
+
+  @Test
   void problemsRenderAsRfc9457Json() {
     String json =
         new Problem(
@@ -122,5 +139,27 @@ class StrictJsonReaderTest {
         .contains("\"errors\":[{\"field\":\"id\",\"message\":\"is required\"}]");
     assertThat(new Problem(null, "Not Found", 404, null, null, null).toJson())
         .isEqualTo("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404}");
+  }
+
+  @Test
+  void refusesAFieldGivenTwiceInsteadOfKeepingTheLast() {
+    assertThatThrownBy(
+            () -> read(TenantRequest.class, "{\"id\":\"acme\",\"name\":\"x\",\"id\":\"globex\"}"))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("'id' is given twice");
+    assertThat(read(TenantRequest.class, "{\"id\":\"acme\",\"name\":\"x\"}").id())
+        .isEqualTo("acme");
+  }
+
+  @Test
+  void refusesAStringThatIsNotUnicodeText() {
+    // An unpaired surrogate used to be stored as '?'.
+    assertThatThrownBy(() -> read(TenantRequest.class, "{\"id\":\"t\",\"name\":\"a\\ud800b\"}"))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("surrogate");
+    assertThatThrownBy(() -> read(TenantRequest.class, "{\"id\":\"t\",\"name\":\"\\udc00\"}"))
+        .isInstanceOf(InvalidRequestException.class);
+    assertThat(read(TenantRequest.class, "{\"id\":\"t\",\"name\":\"\\ud83d\\ude00\"}").name())
+        .isEqualTo("\ud83d\ude00");
   }
 }
