@@ -20,7 +20,8 @@ import java.util.Optional;
  * @param disks disk targets (directories) by name; the first is where uploads land, unless none is
  *     given, in which case uploads land in {@code data/packs}
  * @param s3 S3 targets by name ({@code s3://bucket/prefix?endpoint=...})
- * @param vtls virtual tape libraries by name: a directory (in-process) or {@code vtl://host:port}
+ * @param vtls tape libraries by name: a directory (a virtual library in this process) or a location
+ *     of the tape registry ({@code vtl:/dir}, {@code vtl://host:port}, {@code mtx:...})
  * @param tape how packs are batched onto tape
  * @param probeInterval how often the node probes its targets (zero: only on request)
  */
@@ -53,13 +54,10 @@ public record NodeConfig(
    * @param blockSize tape block size
    * @param minFeedRate the lowest rate (bytes/s) at which the node feeds a drive; the VTL's model
    *     says 177 MB/s for LTO-9, its slowest speed step
-   * @param timeScale for VTLs in this process: the fraction of modelled mechanical time really
-   *     waited (0: none)
    */
-  public record TapeSettings(
-      long batchBytes, Duration deadline, int blockSize, long minFeedRate, double timeScale) {
+  public record TapeSettings(long batchBytes, Duration deadline, int blockSize, long minFeedRate) {
     public static TapeSettings defaults() {
-      return new TapeSettings(8L << 30, Duration.ofMinutes(15), 1 << 20, 177_000_000L, 0);
+      return new TapeSettings(8L << 30, Duration.ofMinutes(15), 1 << 20, 177_000_000L);
     }
   }
 }

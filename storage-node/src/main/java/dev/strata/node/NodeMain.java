@@ -93,7 +93,10 @@ public final class NodeMain implements Callable<Integer> {
           "[NAME=]s3://bucket/prefix?endpoint=... an S3 target (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY)")
   List<String> s3 = new ArrayList<>();
 
-  @Option(names = "--vtl", description = "[NAME=]DIR|vtl://host:port a virtual tape library")
+  @Option(
+      names = "--vtl",
+      description =
+          "[NAME=]DIR|vtl://host:port|mtx:... a tape library (a directory: a virtual one in this process)")
   List<String> vtls = new ArrayList<>();
 
   @Option(names = "--tls-cert", description = "PEM certificate chain: serve HTTPS")
@@ -127,13 +130,6 @@ public final class NodeMain implements Callable<Integer> {
       description =
           "lowest feed rate per drive in bytes/s (default ${DEFAULT-VALUE}, LTO-9's slowest step)")
   String tapeMinRate;
-
-  @Option(
-      names = "--vtl-time-scale",
-      defaultValue = "0",
-      description =
-          "fraction of modelled mechanical time the in-process VTLs really wait (default ${DEFAULT-VALUE})")
-  double vtlTimeScale;
 
   @Option(
       names = "--probe-interval",
@@ -249,8 +245,7 @@ public final class NodeMain implements Callable<Integer> {
         named(disks, "disk"),
         named(s3, "s3"),
         named(vtls, "vtl"),
-        new NodeConfig.TapeSettings(
-            size(tapeBatch), tapeDeadline, (int) block, size(tapeMinRate), vtlTimeScale),
+        new NodeConfig.TapeSettings(size(tapeBatch), tapeDeadline, (int) block, size(tapeMinRate)),
         probeInterval);
   }
 

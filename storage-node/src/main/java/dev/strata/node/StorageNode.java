@@ -26,6 +26,8 @@ import dev.strata.node.tape.TapeStaging;
 import dev.strata.node.targets.Target;
 import dev.strata.node.targets.TargetKind;
 import dev.strata.node.targets.TargetProber;
+import dev.strata.tape.probe.ProbeCartridges;
+import dev.strata.tape.probe.TapeProbe;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -126,7 +128,7 @@ public final class StorageNode implements AutoCloseable {
                 Optional.of(o),
                 Optional.empty()));
       }
-      TapeLibraryOpener opener = new TapeLibraryOpener(clock, c.tape().timeScale());
+      TapeLibraryOpener opener = TapeLibraryOpener.defaults();
       List<NodeLibrary> libraries = new ArrayList<>();
       for (NodeConfig.Named v : c.vtls()) {
         NodeLibrary l = opener.open(v.name(), v.location());
@@ -159,7 +161,11 @@ public final class StorageNode implements AutoCloseable {
       TenantPacks landing = new TenantPacks(landingStore.store());
       PackReceiver receiver = new PackReceiver(landing);
       PackCopier copier = new PackCopier(landing, HttpClient.newBuilder().build());
-      TargetProber prober = new TargetProber(new StoreProbe(random, 1 << 20), tape.media(), clock);
+      TargetProber prober =
+          new TargetProber(
+              new StoreProbe(random, 1 << 20),
+              new TapeProbe(random, clock, 4 << 20, 256 << 10, ProbeCartridges.DEFAULT),
+              clock);
 
       ResourceConfig app = new ResourceConfig();
       app.property(ServerProperties.WADL_FEATURE_DISABLE, true);

@@ -174,6 +174,10 @@ class TapeAndCopyProcessTest {
                   .filter(l -> l.startsWith("strata_node_drive_backhitches_streaming_total")))
           .allMatch(l -> l.endsWith(" 0"));
 
+      // The library's data path, probed where it lives (a probe cartridge, a drive nobody holds).
+      HttpResponse<byte[]> probe = post(again.uri, "v1/node/targets/lib1/probes", nodeRead, "");
+      assertThat(text(probe)).contains("\"dataPathTested\":true").contains("\"verified\":true");
+
       // Recall: remove the landing copy, recall from tape, read it back whole.
       String gone = names.get(7);
       removeLandingCopy(dir.resolve("dc2/packs"), gone);

@@ -333,7 +333,7 @@ public final class TapeService implements AutoCloseable {
     worker.interrupt();
     for (NodeLibrary l : libraries.values()) {
       try {
-        l.closer().close();
+        l.opened().close();
       } catch (Exception e) {
         LOG.fine("closing " + l.name() + ": " + e);
       }

@@ -7,6 +7,7 @@ import dev.strata.tape.Barcode;
 import dev.strata.tape.Element;
 import dev.strata.tape.ElementType;
 import dev.strata.tape.TapeException;
+import dev.strata.tape.probe.ProbeCartridges;
 import dev.strata.tape.volume.PieceInfo;
 import dev.strata.tape.volume.TapeVolumeReader;
 import dev.strata.tape.volume.TapeVolumeWriter;
@@ -251,6 +252,7 @@ final class TapeWriter {
     return mounts.inventory().stream()
         .filter(e -> e.type() == ElementType.STORAGE || e.type() == ElementType.DATA_TRANSFER)
         .filter(e -> e.cartridge().isPresent())
+        .filter(e -> !ProbeCartridges.DEFAULT.matches(e.cartridge().get()))
         .filter(
             e -> e.cartridge().flatMap(Barcode::cartridgeType).map(t -> t.holdsData()).orElse(true))
         .toList();

@@ -2,11 +2,9 @@ package dev.strata.node.targets;
 
 import dev.strata.disk.ProbeReport;
 import dev.strata.disk.StoreProbe;
-import dev.strata.node.tape.MediaState;
-import dev.strata.tape.Element;
-import dev.strata.tape.ElementType;
+import dev.strata.tape.probe.TapeProbe;
+import dev.strata.tape.probe.TapeProbeReport;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,13 +15,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TargetProber {
   private final StoreProbe storeProbe;
-  private final MediaState media;
+  private final TapeProbe tapeProbe;
   private final Clock clock;
   private final Map<String, TargetProbe> latest = new ConcurrentHashMap<>();
 
-  public TargetProber(StoreProbe storeProbe, MediaState media, Clock clock) {
+  public TargetProber(StoreProbe storeProbe, TapeProbe tapeProbe, Clock clock) {
     this.storeProbe = storeProbe;
-    this.media = media;
+    this.tapeProbe = tapeProbe;
     this.clock = clock;
   }
 
@@ -53,50 +51,22 @@ public final class TargetProber {
   }
 
   /**
-   * A library answers with its inventory; the data path of tape is not exercised by this probe
-   * (every batch and recall exercises it, and their failures are reported with the drives).
+   * A library gets the tape probe's data-path test (a probe cartridge written and read back in a
+   * drive nobody holds, {@link TapeProbe}); with no probe cartridge or no free drive it is reported
+   * reachable but untested, with the reason.
    */
   private TargetProbe probeLibrary(Target t) {
-    try {
-      List<Element> inv = t.library().get().library().inventory();
-      long drives = inv.stream().filter(e -> e.type() == ElementType.DATA_TRANSFER).count();
-      long cartridges =
-          inv.stream()
-              .filter(e -> e.type() != ElementType.MEDIUM_TRANSPORT && e.cartridge().isPresent())
-              .count();
-      long known =
-          inv.stream()
-              .filter(e -> e.cartridge().isPresent())
-              .filter(e -> media.get(t.name(), e.cartridge().get().value()).isPresent())
-              .count();
-      return new TargetProbe(
-          t.name(),
-          clock.instant(),
-          true,
-          -1,
-          -1,
-          false,
-          false,
-          -1,
-          -1,
-          drives
-              + " drives, "
-              + cartridges
-              + " cartridges ("
-              + (cartridges - known)
-              + " not yet used by this node); no data-path test in the probe");
-    } catch (java.io.IOException | RuntimeException e) {
-      return new TargetProbe(
-          t.name(),
-          clock.instant(),
-          false,
-          -1,
-          -1,
-          false,
-          false,
-          -1,
-          -1,
-          "inventory failed: " + e.getMessage());
-    }
+    TapeProbeReport r = tapeProbe.probe(t.library().get().opened());
+    return new TargetProbe(
+        t.name(),
+        clock.instant(),
+        r.reachable(),
+        r.capacity() == null ? -1 : r.capacity().totalBytes(),
+        r.capacity() == null ? -1 : r.capacity().freeBytes(),
+        r.tested(),
+        r.verified(),
+        r.write() == null ? -1 : r.write().toMillis(),
+        r.read() == null ? -1 : r.read().toMillis(),
+        r.detail());
   }
 }

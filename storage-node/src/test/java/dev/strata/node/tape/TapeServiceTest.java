@@ -60,9 +60,8 @@ class TapeServiceTest {
     // 64 MB cartridges: a dozen 6 MiB packs fill one and span onto the next.
     VirtualLibrary.create(
         dir.resolve("vtl"),
-        new LibraryConfig("lib1", 2, 12, 2, CartridgeType.LTO9, 8, 0, "TST", 64e6 / 18e12));
-    library =
-        new TapeLibraryOpener(Clock.systemUTC(), 0).open("lib1", dir.resolve("vtl").toString());
+        new LibraryConfig("lib1", 2, 12, 2, CartridgeType.LTO9, 8, 0, "TST", 64e6 / 18e12, 1));
+    library = TapeLibraryOpener.defaults().open("lib1", dir.resolve("vtl").toString());
     landing =
         new TenantPacks(
             LocalPackStore.open(
@@ -139,6 +138,7 @@ class TapeServiceTest {
         .isEqualTo(MediaState.State.FULL);
     assertThat(tape.staging().pending()).as("every task completed").isEmpty();
     assertThat(tape.stats().views().get(0).backhitchesWhileStreaming()).isZero();
+    assertThat(tape.journal().all()).noneMatch(c -> c.barcode().startsWith("PRB"));
   }
 
   @Test
