@@ -138,7 +138,20 @@ public final class NodeMain implements Callable<Integer> {
           "how often to probe the targets, PT0S for only on request (default ${DEFAULT-VALUE})")
   Duration probeInterval;
 
+  /** Jersey warns at start about things that do not apply here; kept referenced, or they reset. */
+  private static final java.util.logging.Logger[] QUIET = {
+    // "A provider ... does not implement any provider interfaces": resources registered as objects.
+    java.util.logging.Logger.getLogger("org.glassfish.jersey.internal.inject.Providers"),
+    // "jakarta.activation.DataSource ... was not found": no activation API, none needed.
+    java.util.logging.Logger.getLogger("org.glassfish.jersey.message.internal.MessagingBinders"),
+    java.util.logging.Logger.getLogger(
+        "org.glassfish.jersey.message.internal.MessagingBinders$EnabledProvidersBinder")
+  };
+
   public static void main(String[] args) {
+    for (java.util.logging.Logger l : QUIET) {
+      l.setLevel(java.util.logging.Level.SEVERE);
+    }
     System.exit(run(args));
   }
 

@@ -133,9 +133,13 @@ public final class TapeStaging {
     if (Files.deleteIfExists(task)) {
       DurableFiles.fsyncDirectory(tasks);
     }
-    boolean needed =
-        pending().stream()
-            .anyMatch(o -> o.tenant().equals(s.tenant()) && o.pack().equals(s.pack()));
+    boolean needed;
+    // Another pool's task for the same pack still needs the bytes.
+    try (DirectoryStream<Path> others =
+        Files.newDirectoryStream(
+            tasks, "*~" + s.tenant().value() + "~" + s.pack().value() + ".task")) {
+      needed = others.iterator().hasNext();
+    }
     if (!needed) {
       staged.delete(s.tenant(), s.pack());
     }
