@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Reads its source on another thread, a few buffers ahead of the reader, so that receiving an
@@ -16,8 +17,8 @@ import java.util.concurrent.Future;
  * reaches the reader at the position where it happened, never earlier: the bytes before it are
  * delivered first. Memory: {@code buffers} x {@code bufferSize} per stream.
  *
- * <p>{@link #close()} stops the read-ahead and waits for it, so the source is not read after the
- * request has ended. One reader thread only.
+ * <p>{@link #close()} stops the read-ahead and waits for it, so that the source has one reader at a
+ * time. One reader thread only.
  */
 final class ReadAheadInputStream extends InputStream {
   private static final ExecutorService READERS =
@@ -39,6 +40,7 @@ final class ReadAheadInputStream extends InputStream {
   private Chunk current;
   private int pos;
   private boolean ended;
+  private volatile boolean stopped;
 
   ReadAheadInputStream(InputStream source, int buffers, int bufferSize) {
     this.filled = new ArrayBlockingQueue<>(buffers + 1);
@@ -51,26 +53,51 @@ final class ReadAheadInputStream extends InputStream {
 
   private void pump(InputStream source) {
     try {
-      while (true) {
-        byte[] buf = free.take();
-        int n;
+      while (!stopped) {
+        byte[] buf = free.poll(100, TimeUnit.MILLISECONDS);
+        if (buf == null) {
+          continue; // the reader is slow, or gone: look at stopped again
+        }
+        int n = 0;
+        IOException failure = null;
+        boolean end = false;
         try {
-          n = source.readNBytes(buf, 0, buf.length);
+          while (n < buf.length) {
+            int r = source.read(buf, n, buf.length - n);
+            if (r < 0) {
+              end = true;
+              break;
+            }
+            n += r;
+          }
         } catch (IOException e) {
-          filled.put(new Chunk(null, -1, e));
+          failure = e; // the bytes read before it go first
+        }
+        if (n > 0 && !hand(new Chunk(buf, n, null))) {
           return;
         }
-        if (n > 0) {
-          filled.put(new Chunk(buf, n, null));
+        if (failure != null) {
+          hand(new Chunk(null, -1, failure));
+          return;
         }
-        if (n < buf.length) {
-          filled.put(Chunk.END);
+        if (end) {
+          hand(Chunk.END);
           return;
         }
       }
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt(); // closed by the reader: stop
+      Thread.currentThread().interrupt();
     }
+  }
+
+  /** Queues a chunk for the reader unless it stopped; false when it did. */
+  private boolean hand(Chunk c) throws InterruptedException {
+    while (!stopped) {
+      if (filled.offer(c, 100, TimeUnit.MILLISECONDS)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean next() throws IOException {
@@ -123,9 +150,22 @@ final class ReadAheadInputStream extends InputStream {
     return n;
   }
 
+  /**
+   * Stops the read-ahead and waits until it no longer reads the source (at most until its current
+   * read returns), so that whoever reads the source next is its only reader. It is not interrupted:
+   * interrupting a read of a socket channel would close the connection.
+   */
   @Override
-  public void close() {
-    task.cancel(true);
+  public void close() throws IOException {
+    stopped = true;
     ended = true;
+    try {
+      task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while stopping the read-ahead");
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IOException(e.getCause());
+    }
   }
 }
