@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Pack store throughput: LocalPackStore puts of 64 MiB packs against `dd conv=fdatasync` writing
-# the same number of 64 MiB files on the same disk, and an S3PackStore against a local S3Proxy.
+# the same number of 64 MiB files on the same disk, and an S3PackStore against a local S3Proxy and
+# (where Ceph is installed) a single-node Ceph RGW.
 # Usage: bench/packstore.sh [count] [dir]   (default 16 packs, a temporary directory under /var/tmp)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"

@@ -1,15 +1,27 @@
 package dev.strata.pool;
 
+import java.util.regex.Pattern;
+
 /**
- * Identity of a backup agent, the program on one protected machine. The control center's identity
- * service issues it together with the agent's key; the catalog uses it to say which machine a
- * backup set protects. A slug, so a generated UUID fits as well as a chosen name.
+ * Identity of a backup agent, the program on one protected machine: the name of the agent's
+ * principal ({@code laptop-7@acme}), so the catalog says which machine a backup set protects in the
+ * same words the audit trail uses for who acted.
  */
 public record AgentId(String value) implements Comparable<AgentId> {
-  public static final String PATTERN = Slug.REGEX;
+  /** The shape of a principal name (see {@code identity.PrincipalName}). */
+  public static final String PATTERN = "[a-z0-9][a-z0-9._@-]{0,62}";
+
+  private static final Pattern SHAPE = Pattern.compile(PATTERN);
 
   public AgentId {
-    Slug.require("agent", value);
+    if (value == null || !SHAPE.matcher(value).matches()) {
+      throw new InvalidValueException(
+          "agent",
+          "agent must be the name of an agent principal: 1-63 lower-case letters, digits or . _ @"
+              + " - (got '"
+              + value
+              + "')");
+    }
   }
 
   public static AgentId of(String value) {

@@ -42,6 +42,36 @@ public final class DurableFiles {
     }
   }
 
+  /**
+   * Like {@link #write}, but only if {@code target} does not exist yet: of several processes racing
+   * to create the same file, exactly one succeeds and the others get {@link
+   * java.nio.file.FileAlreadyExistsException}. Uses a hard link (atomic create-if-absent); on a
+   * file system without hard links it falls back to a rename after an existence check.
+   */
+  public static void writeNew(Path target, ByteBuffer data) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+    try {
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        while (data.hasRemaining()) {
+          ch.write(data);
+        }
+        ch.force(true);
+      }
+      try {
+        Files.createLink(target, tmp);
+      } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+        if (e instanceof java.nio.file.FileAlreadyExistsException exists) {
+          throw exists;
+        }
+        Files.move(tmp, target); // without REPLACE_EXISTING: refuses an existing target
+      }
+      fsyncDirectory(dir);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
   /** Makes a directory's entries (creations, renames, deletions) durable. */
   public static void fsyncDirectory(Path dir) throws IOException {
     try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {

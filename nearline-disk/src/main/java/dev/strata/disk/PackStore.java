@@ -26,6 +26,13 @@ import org.apache.commons.io.function.IOSupplier;
  *   <li><b>Idempotence</b>: {@code delete} of a missing pack succeeds; {@code put} of the same name
  *       twice stores the second content (if the backend has {@link Capability#ATOMIC_REPLACE},
  *       readers never see a mix).
+ *   <li><b>Ownership</b>: a store lives where it was initialised, marked by a {@link StoreMarker},
+ *       and creates, changes and deletes nothing there but its marker, its packs (with their
+ *       retention locks) and its own uploads in progress. Opening a location that holds no store
+ *       fails with {@link StoreException.NotAStore} and changes nothing; initialising one that
+ *       holds anything else fails with {@link StoreException.NotEmpty} and changes nothing ({@link
+ *       PackStores#open}, {@link PackStores#initialise}). Clean-up of uploads left by a crashed
+ *       writer removes only names the store itself writes.
  * </ul>
  *
  * <p>Implementations are safe for concurrent use by several threads. Streams returned by {@code

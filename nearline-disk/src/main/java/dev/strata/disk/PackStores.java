@@ -11,6 +11,10 @@ import java.util.Optional;
  * when asked for), retries of transient faults, metrics and logging. Every caller (the command
  * line's repository, the control center's disk targets, storage nodes) gets its store here, so the
  * stack is the same everywhere.
+ *
+ * <p>{@link #open} opens an existing store and changes nothing at a location that holds none;
+ * {@link #initialise} makes a store first. Only the one who decides that a location is to be a
+ * store (the {@code strata init} command, the provisioning of a target) initialises.
  */
 public final class PackStores {
   private PackStores() {}
@@ -21,16 +25,24 @@ public final class PackStores {
     private final StoreMetrics metrics;
     private final Optional<FaultInjectingPackStore> faults;
     private final AutoCloseable backend;
+    private final StoreMarker marker;
 
     Opened(
         PackStore store,
         StoreMetrics metrics,
         Optional<FaultInjectingPackStore> faults,
-        AutoCloseable backend) {
+        AutoCloseable backend,
+        StoreMarker marker) {
       this.store = store;
       this.metrics = metrics;
       this.faults = faults;
       this.backend = backend;
+      this.marker = marker;
+    }
+
+    /** The store's marker: its id and when it was initialised. */
+    public StoreMarker marker() {
+      return marker;
     }
 
     public PackStore store() {
@@ -59,28 +71,53 @@ public final class PackStores {
   }
 
   /**
-   * Opens the store at {@code location}: {@code file:/absolute/dir} (an existing directory) or
-   * {@code s3://bucket/prefix?...} (see {@link S3Location}; needs credentials in the settings).
+   * Opens the store at {@code location}: {@code file:/absolute/dir} (a directory holding a store)
+   * or {@code s3://bucket/prefix?...} (see {@link S3Location}; needs credentials in the settings).
    *
+   * @throws StoreException.NotAStore if no store is there; nothing was changed at the location
    * @throws IllegalArgumentException for a location that names no store this build can open
    */
   public static Opened open(URI location, StoreSettings settings) throws IOException {
+    return build(location, settings, false);
+  }
+
+  /**
+   * Makes {@code location} a store (an empty or missing directory, an empty bucket prefix) and
+   * opens it; opens the store that is already there, if any.
+   *
+   * @throws StoreException.NotEmpty if the location holds anything but a store; nothing was changed
+   *     there
+   * @throws IllegalArgumentException for a location that names no store this build can open
+   */
+  public static Opened initialise(URI location, StoreSettings settings) throws IOException {
+    return build(location, settings, true);
+  }
+
+  private static Opened build(URI location, StoreSettings settings, boolean initialise)
+      throws IOException {
     String scheme = location.getScheme() == null ? "" : location.getScheme();
     PackStore backend;
     AutoCloseable closer;
+    StoreMarker marker;
     switch (scheme) {
       case "file" -> {
         if (location.getAuthority() != null || location.getPath() == null) {
           throw new IllegalArgumentException(
               "a file store location is file:/absolute/path (got " + location + ")");
         }
-        backend = LocalPackStore.open(Path.of(location), settings.clock());
+        Path dir = Path.of(location);
+        LocalPackStore local =
+            initialise
+                ? LocalPackStore.initialise(dir, settings.clock(), settings.random())
+                : LocalPackStore.open(dir, settings.clock(), settings.random());
+        backend = local;
+        marker = local.marker();
         closer = () -> {};
       }
       case "s3" -> {
         S3PackStore s3;
         try {
-          s3 = S3Backend.open(location, settings);
+          s3 = S3Backend.open(location, settings, initialise);
         } catch (NoClassDefFoundError e) {
           throw new IllegalArgumentException(
               "this process has no S3 client (the AWS SDK is not on its class path), so it"
@@ -89,6 +126,7 @@ public final class PackStores {
               e);
         }
         backend = s3;
+        marker = s3.marker();
         closer = s3;
       }
       default ->
@@ -104,7 +142,7 @@ public final class PackStores {
     StoreMetrics metrics = new StoreMetrics();
     stack = new MeteredPackStore(stack, metrics);
     stack = new LoggingPackStore(stack, redacted(location));
-    return new Opened(stack, metrics, faults, closer);
+    return new Opened(stack, metrics, faults, closer, marker);
   }
 
   /** The location as logs may show it: without user info or query (which may carry secrets). */
@@ -120,7 +158,8 @@ public final class PackStores {
    * leaves object stores to storage nodes) loads no S3 class unless an s3: location is opened.
    */
   private static final class S3Backend {
-    static S3PackStore open(URI location, StoreSettings settings) throws StoreException {
+    static S3PackStore open(URI location, StoreSettings settings, boolean initialise)
+        throws IOException {
       S3Credentials c =
           settings
               .s3Credentials()
@@ -128,12 +167,15 @@ public final class PackStores {
                   () ->
                       new StoreException.Refused(
                           "no S3 credentials configured for " + redacted(location)));
-      return new S3PackStore(
-          S3Location.parse(location),
+      var credentials =
           software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
               software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
-                  c.accessKeyId(), c.secretAccessKey())),
-          settings.s3PartSize());
+                  c.accessKeyId(), c.secretAccessKey()));
+      S3Location at = S3Location.parse(location);
+      return initialise
+          ? S3PackStore.initialise(
+              at, credentials, settings.s3PartSize(), settings.clock(), settings.random())
+          : S3PackStore.open(at, credentials, settings.s3PartSize(), settings.clock());
     }
   }
 }

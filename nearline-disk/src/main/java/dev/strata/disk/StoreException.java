@@ -74,6 +74,35 @@ public abstract sealed class StoreException extends IOException {
     }
   }
 
+  /**
+   * The location holds no pack store: nothing there, or no readable {@link StoreMarker}. Opening
+   * such a location changes nothing in it; a store must be initialised first.
+   */
+  public static final class NotAStore extends StoreException {
+    private static final long serialVersionUID = 1L;
+
+    public NotAStore(String location, String why) {
+      super("no pack store at " + location + ": " + why);
+    }
+  }
+
+  /**
+   * Initialising a store was refused because the location already holds something that is not a
+   * pack store; nothing was changed there.
+   */
+  public static final class NotEmpty extends StoreException {
+    private static final long serialVersionUID = 1L;
+
+    public NotEmpty(String location, String what) {
+      super(
+          "will not initialise a pack store at "
+              + location
+              + ": it already holds "
+              + what
+              + ", and is not a pack store (choose an empty location)");
+    }
+  }
+
   /** The backend does not offer the capability the call needs. */
   public static final class Unsupported extends StoreException {
     private static final long serialVersionUID = 1L;

@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * Whole-process benchmark of pack stores (run by {@code bench/packstore.sh}, never by the test
  * suite): puts {@code count} random packs of {@code packMiB} MiB into a {@link LocalPackStore} in
  * {@code dir} and reads them back, then does the same through an {@link S3PackStore} against an
- * S3Proxy keeping its objects in {@code dir} too. Prints one line per measurement in MB/s.
+ * S3Proxy keeping its objects in {@code dir} too, and against a single-node Ceph RGW where Ceph is
+ * installed. Prints one line per measurement in MB/s.
  *
  * <p>Usage: {@code PackStoreBenchmark DIR PACK_MIB COUNT}
  */
@@ -35,7 +36,11 @@ public final class PackStoreBenchmark {
     new SplittableRandom(1).nextBytes(pack);
 
     Path local = Files.createDirectories(dir.resolve("local"));
-    run("local", LocalPackStore.open(local, Clock.systemUTC()), pack, count);
+    run(
+        "local",
+        LocalPackStore.initialise(local, Clock.systemUTC(), new SplittableRandom(2)),
+        pack,
+        count);
 
     Path s3dir = Files.createDirectories(dir.resolve("s3"));
     S3Proxy proxy =
@@ -63,13 +68,41 @@ public final class PackStoreBenchmark {
       admin.createBucket(r -> r.bucket("bench"));
     }
     try (S3PackStore s3 =
-        new S3PackStore(
+        S3PackStore.initialise(
             S3Location.parse(URI.create("s3://bench?endpoint=" + endpoint)),
             credentials,
-            16 << 20)) {
+            16 << 20,
+            Clock.systemUTC(),
+            new SplittableRandom(3))) {
       run("s3proxy", s3, pack, count);
     }
     proxy.stop();
+    ceph(dir, pack, count);
+  }
+
+  /**
+   * The same against a single-node Ceph RGW (objects in the OSD's RAM), where Ceph is installed.
+   */
+  private static void ceph(Path dir, byte[] pack, int count) throws Exception {
+    dev.strata.testkit.CephRgw ceph;
+    try {
+      ceph = dev.strata.testkit.CephRgw.start(dir.resolve("ceph"));
+    } catch (org.opentest4j.TestAbortedException notInstalled) {
+      System.out.println("ceph: " + notInstalled.getMessage());
+      return;
+    }
+    try (ceph;
+        S3TestServer server =
+            new S3TestServer(ceph.endpoint(), ceph.accessKey(), ceph.secretKey());
+        S3PackStore s3 =
+            S3PackStore.initialise(
+                S3Location.parse(server.location(server.newBucket(false), "bench/", false)),
+                server.credentials(),
+                16 << 20,
+                Clock.systemUTC(),
+                new SplittableRandom(4))) {
+      run("ceph-rgw", s3, pack, count);
+    }
   }
 
   private static void run(String label, PackStore store, byte[] pack, int count) throws Exception {

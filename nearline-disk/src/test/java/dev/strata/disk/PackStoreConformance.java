@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -16,14 +20,52 @@ import org.junit.jupiter.api.Test;
 /**
  * The contract of {@link PackStore}, run against every backend. A backend's test class extends this
  * and provides a fresh, empty store per test; capabilities it declares are tested, ones it does not
- * declare must fail as {@link StoreException.Unsupported}.
+ * declare must fail as {@link StoreException.Unsupported}. It also provides locations (directories,
+ * bucket prefixes) on which the suite checks that a store creates, changes and deletes only what it
+ * wrote itself: opening a location that holds no store, or initialising one that holds anything
+ * else, changes nothing there.
  */
 abstract class PackStoreConformance {
 
-  /** A fresh, empty store; {@link #advanceClock} moves the time it judges retention by. */
+  /**
+   * A fresh, empty, initialised store; {@link #advanceClock} moves the time it judges retention by.
+   */
   protected abstract PackStore store() throws IOException;
 
-  protected abstract void advanceClock(java.time.Duration d);
+  /** The time the stores judge retention by. */
+  protected abstract Instant now();
+
+  /**
+   * Lets {@code d} pass for the stores: a test clock is moved, a server's real clock waited for.
+   */
+  protected abstract void advanceClock(Duration d);
+
+  /**
+   * How long the retention test locks a pack: long where the test moves the clock, a few seconds
+   * where a server's real clock decides (the test's other calls must fit in it).
+   */
+  protected Duration retentionPeriod() {
+    return Duration.ofHours(1);
+  }
+
+  /** A location nothing was written to (a directory that does not exist, an unused prefix). */
+  protected abstract URI freshLocation() throws IOException;
+
+  /**
+   * Writes {@code data} at {@code relative} under {@code location} as someone other than a store
+   * would (for files: dated two days back, so that age-based clean-up would take it).
+   */
+  protected abstract void writeForeign(URI location, String relative, byte[] data)
+      throws IOException;
+
+  /**
+   * Everything at {@code location} (and beside it, where it could be touched), each entry with its
+   * content and dates: any change there changes the map.
+   */
+  protected abstract Map<String, String> snapshot(URI location) throws IOException;
+
+  /** Settings for {@link PackStores} at this suite's locations. */
+  protected abstract StoreSettings settings();
 
   static byte[] bytes(int n, long seed) {
     byte[] b = new byte[n];
@@ -170,7 +212,8 @@ abstract class PackStoreConformance {
     PackStore s = store();
     PackName n = PackName.of("kept");
     put(s, "kept", bytes(10, 8));
-    Instant until = Instant.now().plusSeconds(3600);
+    // S3 keeps retention dates to the second
+    Instant until = now().plus(retentionPeriod()).truncatedTo(ChronoUnit.SECONDS);
     if (!s.capabilities().contains(Capability.RETENTION)) {
       assertThatThrownBy(() -> s.retain(n, until)).isInstanceOf(StoreException.Unsupported.class);
       return;
@@ -183,7 +226,8 @@ abstract class PackStoreConformance {
     assertThatThrownBy(() -> s.retain(n, until.minusSeconds(1)))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(read(s.get(n))).isEqualTo(bytes(10, 8));
-    advanceClock(java.time.Duration.ofHours(2));
+    assertThat(s.stat(n)).get().extracting(PackInfo::length).isEqualTo(10L);
+    advanceClock(Duration.between(now(), until).plusSeconds(1));
     s.delete(n);
     assertThat(s.stat(n)).isEmpty();
     assertThatThrownBy(() -> s.retain(PackName.of("missing"), until))
@@ -200,5 +244,52 @@ abstract class PackStoreConformance {
     assertThat(r.verified()).as(r.detail()).isTrue();
     assertThat(r.write()).isPositive();
     assertThat(s.list("", Optional.empty(), 10).packs()).as("the probe cleans up").isEmpty();
+  }
+
+  @Test
+  void openingALocationWhereNothingIsFindsNoStoreAndCreatesNothing() throws Exception {
+    URI at = freshLocation();
+    Map<String, String> before = snapshot(at);
+    assertThatThrownBy(() -> PackStores.open(at, settings()))
+        .isInstanceOf(StoreException.NotAStore.class)
+        .hasMessageContaining("no pack store at");
+    assertThat(snapshot(at)).isEqualTo(before);
+  }
+
+  @Test
+  void openingOrInitialisingALocationOfForeignFilesChangesNothing() throws Exception {
+    URI at = freshLocation();
+    writeForeign(at, "notes.txt", bytes(100, 1));
+    writeForeign(at, "tmp/put-0123456789abcdef.part", bytes(100, 2));
+    writeForeign(at, "packs/00/something", bytes(100, 3));
+    Map<String, String> before = snapshot(at);
+    assertThatThrownBy(() -> PackStores.open(at, settings()))
+        .isInstanceOf(StoreException.NotAStore.class);
+    assertThatThrownBy(() -> PackStores.initialise(at, settings()))
+        .isInstanceOf(StoreException.NotEmpty.class)
+        .hasMessageContaining("notes.txt");
+    assertThat(snapshot(at)).isEqualTo(before);
+  }
+
+  @Test
+  void initialiseMarksTheLocationAndEveryOpenFindsTheSameStore() throws Exception {
+    URI at = freshLocation();
+    StoreMarker first;
+    try (PackStores.Opened created = PackStores.initialise(at, settings())) {
+      first = created.marker();
+      assertThat(first.version()).isEqualTo(StoreMarker.VERSION);
+      put(created.store(), "p", bytes(10, 1));
+    }
+    try (PackStores.Opened opened = PackStores.open(at, settings())) {
+      assertThat(opened.marker()).isEqualTo(first);
+      assertThat(opened.store().list("", Optional.empty(), 10).packs())
+          .as("the marker is no pack")
+          .extracting(p -> p.name().value())
+          .containsExactly("p");
+    }
+    try (PackStores.Opened again = PackStores.initialise(at, settings())) {
+      assertThat(again.marker()).as("initialising a store again keeps it").isEqualTo(first);
+      assertThat(read(again.store().get(PackName.of("p")))).isEqualTo(bytes(10, 1));
+    }
   }
 }

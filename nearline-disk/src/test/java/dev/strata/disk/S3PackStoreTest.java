@@ -5,32 +5,29 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
-import java.time.Duration;
+import java.time.Clock;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The conformance suite against a real S3 protocol server (S3Proxy, in memory, on loopback), with
- * SigV4 authentication and the same SDK client production uses. Each test gets its own bucket.
+ * SigV4 authentication and the same SDK client production uses. S3Proxy's buckets have no object
+ * lock: retention is tested against Ceph RGW ({@link CephPackStoreTest}).
  */
-class S3PackStoreTest extends PackStoreConformance {
+class S3PackStoreTest extends S3Conformance {
   private static final String ACCESS = "strata-test";
   private static final String SECRET = "strata-test-secret";
   private static S3Proxy proxy;
-  private static URI endpoint;
-  private S3PackStore store;
+  private static S3TestServer server;
 
   @BeforeAll
   static void startS3() throws Exception {
@@ -50,77 +47,35 @@ class S3PackStoreTest extends PackStoreConformance {
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
     }
     // "localhost" is S3Proxy's virtual host: path-style requests must name exactly it (it resolves
-    // to
-    // 127.0.0.1 through the test hosts file).
-    endpoint = URI.create("http://localhost:" + proxy.getPort());
+    // to 127.0.0.1 through the test hosts file).
+    server = new S3TestServer(URI.create("http://localhost:" + proxy.getPort()), ACCESS, SECRET);
   }
 
   @AfterAll
   static void stopS3() throws Exception {
+    server.close();
     proxy.stop();
   }
 
-  static StaticCredentialsProvider credentials() {
-    return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS, SECRET));
-  }
-
-  private static void createBucket(String bucket) {
-    try (S3Client admin =
-        S3Client.builder()
-            .endpointOverride(endpoint)
-            .forcePathStyle(true)
-            .region(software.amazon.awssdk.regions.Region.US_EAST_1)
-            .credentialsProvider(credentials())
-            .httpClientBuilder(
-                software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder())
-            .build()) {
-      admin.createBucket(r -> r.bucket(bucket));
-    }
+  @Override
+  protected S3TestServer server() {
+    return server;
   }
 
   @Override
-  protected PackStore store() throws IOException {
-    String bucket = "b-" + UUID.randomUUID().toString().substring(0, 12);
-    createBucket(bucket);
-    S3Location location =
-        S3Location.parse(URI.create("s3://" + bucket + "/strata?endpoint=" + endpoint));
-    store = new S3PackStore(location, credentials(), S3PackStore.MIN_PART_SIZE);
-    return store;
-  }
-
-  @AfterEach
-  void close() {
-    if (store != null) {
-      store.close();
-    }
-  }
-
-  @Override
-  protected void advanceClock(Duration d) {
-    // S3Proxy's buckets have no object lock; the retention test ends at "unsupported".
-  }
-
-  @Test
-  void uploadsLargePacksInSeveralVerifiedParts() throws Exception {
-    PackStore s = store();
-    byte[] data = bytes(12 * 1024 * 1024 + 5, 42); // three parts of at most 5 MiB
-    put(s, "big", data);
-    assertThat(read(s.get(PackName.of("big")))).isEqualTo(data);
+  protected boolean objectLock() {
+    return false;
   }
 
   @Test
   void addressesTheBucketByHostNameWhenPathStyleIsOff() throws Exception {
-    createBucket("vhost-bucket");
+    server.admin.createBucket(r -> r.bucket("vhost-bucket"));
     URI location =
         URI.create(
             "s3://vhost-bucket/vh?pathStyle=false&endpoint=http://localhost:" + proxy.getPort());
     assertThat(S3Location.parse(location).pathStyle()).isFalse();
     try (PackStores.Opened opened =
-        PackStores.open(
-            location,
-            StoreSettings.defaults(java.time.Clock.systemUTC(), new java.util.SplittableRandom(3))
-                .withS3Credentials(new S3Credentials(ACCESS, SECRET))
-                .withS3PartSize(S3PackStore.MIN_PART_SIZE))) {
+        PackStores.initialise(location, server.settings(Clock.systemUTC()))) {
       PackStore s = opened.store();
       byte[] data = bytes(6 * 1024 * 1024, 8);
       put(s, "v", data);
@@ -135,8 +90,9 @@ class S3PackStoreTest extends PackStoreConformance {
                 URI.create(
                     "s3://unlisted-bucket?pathStyle=false&endpoint=http://localhost:"
                         + proxy.getPort())),
-            credentials(),
-            S3PackStore.MIN_PART_SIZE)) {
+            server.credentials(),
+            S3PackStore.MIN_PART_SIZE,
+            Clock.systemUTC())) {
       assertThatThrownBy(() -> unresolvable.stat(PackName.of("v")))
           .isInstanceOf(IOException.class)
           .isNotInstanceOf(StoreException.class)
@@ -146,17 +102,16 @@ class S3PackStoreTest extends PackStoreConformance {
 
   @Test
   void aWrongPasswordIsRefusedNotRetried() throws Exception {
-    store();
-    S3Location location = S3Location.parse(URI.create("s3://nobucket1?endpoint=" + endpoint));
-    try (S3PackStore wrong =
-        new S3PackStore(
-            location,
-            StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS, "wrong")),
-            S3PackStore.MIN_PART_SIZE)) {
-      assertThatThrownBy(() -> wrong.stat(PackName.of("x")))
-          .isInstanceOf(StoreException.Refused.class)
-          .hasMessageNotContaining("wrong");
-    }
+    URI at = freshLocation();
+    assertThatThrownBy(
+            () ->
+                S3PackStore.open(
+                    S3Location.parse(at),
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS, "wrong")),
+                    S3PackStore.MIN_PART_SIZE,
+                    Clock.systemUTC()))
+        .isInstanceOf(StoreException.Refused.class)
+        .hasMessageNotContaining("wrong");
   }
 
   @Test

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -29,23 +32,49 @@ class WrappedLocalPackStoreTest extends PackStoreConformance {
   private FaultInjectingPackStore faults;
   private StoreMetrics metrics;
 
+  private LocalTestLocations locations;
+
+  @Override
+  protected StoreSettings settings() {
+    return StoreSettings.defaults(clock, new SplittableRandom(5))
+        .withRetry(new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1)), pauses::add)
+        .withFaultInjection();
+  }
+
   @Override
   protected PackStore store() throws IOException {
-    PackStores.Opened opened =
-        PackStores.open(
-            dir.toUri(),
-            StoreSettings.defaults(clock, new SplittableRandom(5))
-                .withRetry(
-                    new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1)), pauses::add)
-                .withFaultInjection());
+    PackStores.Opened opened = PackStores.initialise(dir.resolve("store").toUri(), settings());
     faults = opened.faults().orElseThrow();
     metrics = opened.metrics();
     return opened.store();
   }
 
   @Override
+  protected Instant now() {
+    return clock.instant();
+  }
+
+  @Override
   protected void advanceClock(Duration d) {
     clock.advance(d);
+  }
+
+  @Override
+  protected URI freshLocation() {
+    if (locations == null) {
+      locations = new LocalTestLocations(dir);
+    }
+    return locations.fresh();
+  }
+
+  @Override
+  protected void writeForeign(URI location, String relative, byte[] data) throws IOException {
+    LocalTestLocations.writeForeign(location, relative, data);
+  }
+
+  @Override
+  protected Map<String, String> snapshot(URI location) throws IOException {
+    return LocalTestLocations.snapshot(location);
   }
 
   @Test
@@ -166,7 +195,7 @@ class WrappedLocalPackStoreTest extends PackStoreConformance {
         .anySatisfy(
             r -> {
               assertThat(r.getLevel()).isEqualTo(Level.WARNING);
-              assertThat(r.getMessage()).contains("file:" + dir.toUri().getPath(), "DELETE d");
+              assertThat(r.getMessage()).contains("file:" + dir.resolve("store"), "DELETE d");
             });
     assertThat(PackStores.redacted(java.net.URI.create("s3://b/p?endpoint=http://h:1&k=secret")))
         .isEqualTo("s3://b/p");

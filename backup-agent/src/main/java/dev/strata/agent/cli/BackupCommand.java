@@ -50,6 +50,8 @@ final class BackupCommand implements Callable<Integer> {
       if (root.json) {
         JsonArrayBuilder warnings = Json.createArrayBuilder();
         r.warnings().forEach(warnings::add);
+        JsonArrayBuilder notices = Json.createArrayBuilder();
+        r.notices().forEach(notices::add);
         out.json(
             Json.createObjectBuilder()
                 .add("id", r.id().hex())
@@ -62,8 +64,10 @@ final class BackupCommand implements Callable<Integer> {
                 .add("bytesProcessed", stats.bytesDone.sum())
                 .add("blobsAdded", stats.blobsAdded.sum())
                 .add("bytesAdded", stats.bytesAdded.sum())
-                .add("warnings", warnings));
+                .add("warnings", warnings)
+                .add("notices", notices));
       } else {
+        r.notices().forEach(n -> root.spec().commandLine().getErr().println("note: " + n));
         r.warnings().forEach(w -> root.spec().commandLine().getErr().println("warning: " + w));
         out.line(
             String.format(
@@ -78,17 +82,15 @@ final class BackupCommand implements Callable<Integer> {
             "snapshot " + r.id().shortForm() + " saved (sequence " + r.snapshot().sequence() + ")");
         out.line(r.id().hex());
       }
+      out.skipped(repo);
       return r.warnings().isEmpty() ? 0 : StrataCommand.INCOMPLETE;
     }
   }
 
   private Backup.Result run(Repository repo, BackupStats stats) throws Exception {
-    return new Backup(repo, spoolDir(), root.threads, root.clock, root.host(), root.user())
+    return new Backup(
+            repo, root.temporaryDirectory(), root.threads, root.clock, root.host(), root.user())
         .run(paths, stats);
-  }
-
-  private static Path spoolDir() {
-    return Path.of(System.getProperty("java.io.tmpdir"));
   }
 
   /** Counts what the backup will visit, so the progress display can show an ETA. */

@@ -17,10 +17,7 @@ final class InitCommand implements Callable<Integer> {
     if (pass.length == 0) {
       throw new dev.strata.agent.repo.RepositoryException("an empty passphrase is not allowed");
     }
-    if ("file".equals(root.location().getScheme())) {
-      java.nio.file.Files.createDirectories(java.nio.file.Path.of(root.location()));
-    }
-    try (PackStores.Opened store = root.openStore()) {
+    try (PackStores.Opened store = root.initialiseStore()) {
       Repository r =
           Repository.init(
               store.store(),

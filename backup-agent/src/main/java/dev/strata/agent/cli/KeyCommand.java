@@ -47,6 +47,7 @@ final class KeyCommand {
         if (root.json) {
           out.json(Json.createObjectBuilder().add("keys", all));
         }
+        out.skipped(repo);
       }
       return 0;
     }

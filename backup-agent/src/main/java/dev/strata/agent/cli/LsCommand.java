@@ -76,6 +76,7 @@ final class LsCommand implements Callable<Integer> {
       if (root.json) {
         out.json(Json.createObjectBuilder().add("snapshot", s.id().hex()).add("entries", entries));
       }
+      out.skipped(repo);
     }
     return 0;
   }

@@ -97,6 +97,7 @@ final class RestoreCommand implements Callable<Integer> {
                 s.id().shortForm(),
                 target.toAbsolutePath().normalize()));
       }
+      out.skipped(repo);
       // The exit code describes the snapshot restored: warnings about the rest do not count.
       return r.problems().isEmpty() ? 0 : StrataCommand.INCOMPLETE;
     }

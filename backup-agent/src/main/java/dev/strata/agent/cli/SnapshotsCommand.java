@@ -1,10 +1,12 @@
 package dev.strata.agent.cli;
 
 import dev.strata.agent.repo.Repository;
+import dev.strata.disk.PackName;
 import dev.strata.disk.PackStores;
 import dev.strata.format.repo.Snapshot;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -52,10 +54,18 @@ final class SnapshotsCommand implements Callable<Integer> {
                   String.join(" ", n.paths())));
         }
       }
+      Map<PackName, String> damaged = repo.damaged(Repository.SNAPSHOTS);
       if (root.json) {
-        out.json(Json.createObjectBuilder().add("snapshots", all));
+        JsonArrayBuilder skipped = Json.createArrayBuilder();
+        damaged.forEach(
+            (name, why) ->
+                skipped.add(
+                    Json.createObjectBuilder().add("name", name.value()).add("problem", why)));
+        out.json(Json.createObjectBuilder().add("snapshots", all).add("damaged", skipped));
       }
+      out.skipped(repo);
+      // The listing lacks the damaged snapshots: done, but incomplete.
+      return damaged.isEmpty() ? 0 : StrataCommand.INCOMPLETE;
     }
-    return 0;
   }
 }

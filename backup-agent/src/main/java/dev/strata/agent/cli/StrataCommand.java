@@ -1,9 +1,11 @@
 package dev.strata.agent.cli;
 
+import dev.strata.agent.repo.Locking;
 import dev.strata.agent.repo.Repository;
 import dev.strata.agent.repo.RepositoryException;
 import dev.strata.disk.PackStores;
 import dev.strata.disk.S3Credentials;
+import dev.strata.disk.StoreException;
 import dev.strata.disk.StoreSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -14,6 +16,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -66,6 +69,14 @@ public final class StrataCommand {
       scope = CommandLine.ScopeType.INHERIT,
       description = "Worker threads (default: the number of processors).")
   int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(
+      names = "--lock-wait",
+      scope = CommandLine.ScopeType.INHERIT,
+      paramLabel = "SECONDS",
+      description =
+          "How long to wait for the repository lock that another process holds (default: 600).")
+  long lockWaitSeconds = 600;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -126,23 +137,42 @@ public final class StrataCommand {
     return Path.of(repo).toAbsolutePath().normalize().toUri();
   }
 
+  /** Opens the store of an existing repository; changes nothing where there is none. */
   PackStores.Opened openStore() throws IOException, RepositoryException {
     URI at = location();
     if ("file".equals(at.getScheme()) && !Files.isDirectory(Path.of(at))) {
       throw new RepositoryException("there is no repository at " + Path.of(at));
     }
+    try {
+      return PackStores.open(at, storeSettings());
+    } catch (StoreException.NotAStore e) {
+      throw new RepositoryException("there is no repository here: " + e.getMessage());
+    }
+  }
+
+  /** Makes the repository's location a store (for {@code init}): an empty or new one only. */
+  PackStores.Opened initialiseStore() throws IOException {
+    return PackStores.initialise(location(), storeSettings());
+  }
+
+  private StoreSettings storeSettings() {
     StoreSettings settings = StoreSettings.defaults(clock, random);
     String id = environment.get("AWS_ACCESS_KEY_ID");
     String secret = environment.get("AWS_SECRET_ACCESS_KEY");
     if (id != null && secret != null) {
       settings = settings.withS3Credentials(new S3Credentials(id, secret));
     }
-    return PackStores.open(at, settings);
+    return settings;
   }
 
   /** Opens the repository in {@code store} with the passphrase. */
   Repository openRepository(PackStores.Opened store) throws IOException, RepositoryException {
-    return Repository.open(store.store(), requirePassphrase(), random);
+    return Repository.open(store.store(), requirePassphrase(), random).withLocking(locking());
+  }
+
+  /** Who this process is to the repository lock, and how long it waits for it. */
+  Locking locking() {
+    return Locking.defaults(host(), clock).withPatience(Duration.ofSeconds(lockWaitSeconds));
   }
 
   /** The passphrase from --password-file or STRATA_PASSWORD. */
@@ -165,6 +195,12 @@ public final class StrataCommand {
             () ->
                 new RepositoryException(
                     "a passphrase is needed: set STRATA_PASSWORD or give --password-file"));
+  }
+
+  /** Where packs are spooled before they are stored: {@code TMPDIR}, else the JVM's default. */
+  Path temporaryDirectory() {
+    String t = environment.get("TMPDIR");
+    return Path.of(t == null || t.isBlank() ? System.getProperty("java.io.tmpdir") : t);
   }
 
   String who() {

@@ -57,7 +57,16 @@ public final class Backup {
           + "isDirectory,isRegularFile,isSymbolicLink";
 
   /** What the run produced. */
-  public record Result(SnapshotId id, Snapshot snapshot, List<String> warnings) {}
+  /**
+   * What the run produced.
+   *
+   * @param warnings what the snapshot lacks (files skipped, or stored as they changed): the backup
+   *     is incomplete
+   * @param notices what is worth knowing but costs the snapshot nothing (damaged objects skipped,
+   *     leftovers removed)
+   */
+  public record Result(
+      SnapshotId id, Snapshot snapshot, List<String> warnings, List<String> notices) {}
 
   private final Repository repo;
   private final Path spoolDir;
@@ -134,45 +143,60 @@ public final class Backup {
     // Bytes of chunks between the reader and the writer.
     Semaphore inFlight = new Semaphore(Math.max(24 << 20, 4 * repo.config().chunkMax()));
     BlockingQueue<Item> queue = new ArrayBlockingQueue<>(4096);
-    Writer writer = new Writer(queue, index, inFlight, stats);
+    Abort abort = new Abort();
+    SpoolFiles spool = new SpoolFiles(spoolDir, ProcessIdentity.current(host));
+    List<String> notices = new ArrayList<>();
+    unreadable.forEach((p, why) -> notices.add("pack " + p + " unreadable, not reused: " + why));
+    for (Path left : spool.removeLeftovers()) {
+      notices.add("removed " + left + ", left behind by a backup that was killed");
+    }
+    Writer writer = new Writer(queue, index, inFlight, stats, abort, spool);
     Thread writerThread = new Thread(writer, "strata-pack-writer");
-    writerThread.start();
+    writerThread.setDaemon(true);
+    abort.stops(Thread.currentThread());
+    abort.stops(writerThread);
     List<String> warnings = Collections.synchronizedList(new ArrayList<>());
-    unreadable.forEach((p, why) -> warnings.add("pack " + p + " unreadable, not reused: " + why));
+    writerThread.start();
     try {
       Walker walker =
-          new Walker(pool, sealers, claimed, index, inFlight, queue, writer, stats, warnings);
+          new Walker(pool, sealers, claimed, index, inFlight, queue, abort, stats, warnings);
       TreeReader parentTree =
           parent.isPresent() ? new TreeReader(repo, index, parent.get().snapshot().trees()) : null;
       walker.walkRoots(roots, parentTree);
       queue.put(Item.END);
       writerThread.join();
-      writer.rethrow();
+    } catch (Throwable e) {
+      // The first failure of any stage wins; a stage stopped by that failure reports it again.
+      abort.fail(e);
     } finally {
+      abort.fail(null);
       pool.shutdownNow();
-      if (writerThread.isAlive()) {
-        writerThread.interrupt();
-        writerThread.join();
-      }
+      joinUninterruptibly(writerThread);
+      // The writer may have interrupted this thread to stop the walk; that is over now.
+      Thread.interrupted();
     }
-    // The sequence is taken as late as possible, so that backups which ran at the same time
-    // still get distinct numbers unless they finish at the same moment (no repository lock yet).
-    List<Repository.StoredSnapshot> now = repo.snapshots();
-    long sequence = now.isEmpty() ? 1 : now.get(now.size() - 1).snapshot().sequence() + 1;
-    Snapshot s =
-        new Snapshot(
-            repo.config().id(),
-            sequence,
-            clock.instant(),
-            host,
-            user,
-            roots,
-            parent.map(Repository.StoredSnapshot::id),
-            writer.trees,
-            writer.files,
-            writer.bytes);
-    SnapshotId id = repo.putSnapshot(s);
-    return new Result(id, s, List.copyOf(warnings));
+    abort.rethrow();
+    // The sequence number is taken under the repository lock, when the snapshot is committed.
+    Set<PackName> packs = new HashSet<>();
+    index.values().forEach(l -> packs.add(l.pack()));
+    Repository.Committed c =
+        repo.commit(
+            sequence ->
+                new Snapshot(
+                    repo.config().id(),
+                    sequence,
+                    clock.instant(),
+                    host,
+                    user,
+                    roots,
+                    parent.map(Repository.StoredSnapshot::id),
+                    writer.trees,
+                    writer.files,
+                    writer.bytes),
+            Optional.of(packs));
+    SnapshotId id = c.id();
+    Snapshot s = c.snapshot();
+    return new Result(id, s, List.copyOf(warnings), List.copyOf(notices));
   }
 
   /** The absolute, normalised paths to back up, sorted in tree order, nested ones dropped. */
@@ -206,7 +230,7 @@ public final class Backup {
     private final Map<BlobId, BlobLocation> index;
     private final Semaphore inFlight;
     private final BlockingQueue<Item> queue;
-    private final Writer writer;
+    private final Abort abort;
     private final BackupStats stats;
     private final List<String> warnings;
     private final Chunker chunker;
@@ -221,7 +245,7 @@ public final class Backup {
         Map<BlobId, BlobLocation> index,
         Semaphore inFlight,
         BlockingQueue<Item> queue,
-        Writer writer,
+        Abort abort,
         BackupStats stats,
         List<String> warnings) {
       this.pool = pool;
@@ -230,7 +254,7 @@ public final class Backup {
       this.index = index;
       this.inFlight = inFlight;
       this.queue = queue;
-      this.writer = writer;
+      this.abort = abort;
       this.stats = stats;
       this.warnings = warnings;
       var c = repo.config();
@@ -275,7 +299,7 @@ public final class Backup {
     }
 
     private void visit(Path p, String rel) throws IOException, InterruptedException {
-      writer.rethrowUnchecked();
+      abort.check();
       Map<String, Object> a = attributes(p);
       if (a == null) {
         return;
@@ -350,6 +374,7 @@ public final class Backup {
         chunker.reset(in);
         Chunker.Chunk c;
         while ((c = chunker.next()) != null) {
+          abort.check();
           byte[] data = c.copy();
           inFlight.acquire(data.length);
           queue.put(new Item(Step.CHUNK, null, pool.submit(() -> seal(data))));
@@ -357,6 +382,9 @@ public final class Backup {
           stats.bytesDone.add(data.length);
         }
       } catch (IOException e) {
+        // Reading stops with an error when another stage failed and interrupted it: not a file
+        // problem, and the run ends with that stage's failure.
+        abort.check();
         warnings.add("cannot read " + p + ": " + message(e) + "; not in the snapshot");
         queue.put(new Item(Step.DISCARD, null, null));
         if (linkKey != null) {
@@ -440,7 +468,7 @@ public final class Backup {
         chunks);
   }
 
-  private static String message(Exception e) {
+  private static String message(Throwable e) {
     return e.getMessage() == null
         ? e.getClass().getSimpleName()
         : e.getClass().getSimpleName() + " " + e.getMessage();
@@ -452,66 +480,50 @@ public final class Backup {
     private final Map<BlobId, BlobLocation> index;
     private final Semaphore inFlight;
     private final BackupStats stats;
+    private final Abort abort;
+    private final SpoolFiles spool;
     private final List<BlobId> trees = new ArrayList<>();
     private final List<TreeEntry> pending = new ArrayList<>();
     private final List<BlobId> content = new ArrayList<>();
     private int pendingBytes;
     private long files;
     private long bytes;
-    private volatile Throwable failure;
 
     Writer(
         BlockingQueue<Item> queue,
         Map<BlobId, BlobLocation> index,
         Semaphore inFlight,
-        BackupStats stats) {
+        BackupStats stats,
+        Abort abort,
+        SpoolFiles spool) {
       this.queue = queue;
       this.index = index;
       this.inFlight = inFlight;
       this.stats = stats;
+      this.abort = abort;
+      this.spool = spool;
     }
 
+    /**
+     * Stops at the first failure, its own or another stage's (which interrupts it): nothing waits
+     * for the writer to drain the queue, and closing the packer stops the upload and removes every
+     * spool file.
+     */
     @Override
     public void run() {
       BlobSealer sealer = new BlobSealer(repo);
-      try (Packer packer = new Packer(repo, spoolDir, index)) {
+      try (Packer packer = new Packer(repo, spool, index)) {
         while (true) {
           Item item = queue.take();
           if (item.step() == Step.END) {
             break;
           }
-          if (failure != null) {
-            drain(item);
-            continue;
-          }
-          try {
-            write(item, packer, sealer);
-          } catch (Exception e) {
-            failure = e;
-            drain(item);
-          }
+          write(item, packer, sealer);
         }
-        if (failure == null) {
-          flushTree(packer, sealer);
-          packer.flush();
-        }
-      } catch (InterruptedException e) {
-        failure = e;
+        flushTree(packer, sealer);
+        packer.flush();
       } catch (Throwable e) {
-        if (failure == null) {
-          failure = e;
-        }
-      }
-    }
-
-    /** After a failure: only releases what the reader waits for, so it can notice and stop. */
-    private void drain(Item item) {
-      if (item.chunk() != null) {
-        try {
-          inFlight.release(item.chunk().get().rawLength());
-        } catch (InterruptedException | ExecutionException e) {
-          // the run fails anyway
-        }
+        abort.fail(e);
       }
     }
 
@@ -578,28 +590,74 @@ public final class Backup {
       pending.clear();
       pendingBytes = 0;
     }
+  }
 
-    void rethrowUnchecked() throws IOException {
-      Throwable f = failure;
-      if (f != null) {
-        throw new IOException("writing packs failed: " + f.getMessage(), f);
+  private static void joinUninterruptibly(Thread t) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        t.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * The first failure of any stage of a run, which stops every other stage: it interrupts the
+   * threads that may be waiting (for room in the queue, for bytes in flight, for a chunk being
+   * sealed, for an upload), and the walker checks it between chunks. No stage waits for another to
+   * drain or acknowledge, so a run ends in bounded time however it fails.
+   */
+  private static final class Abort {
+    private final List<Thread> stopped = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicReference<Throwable> first =
+        new java.util.concurrent.atomic.AtomicReference<>();
+
+    void stops(Thread t) {
+      stopped.add(t);
+    }
+
+    void fail(Throwable e) {
+      if (first.compareAndSet(null, e)) {
+        for (Thread t : stopped) {
+          if (t != Thread.currentThread()) {
+            t.interrupt();
+          }
+        }
       }
     }
 
+    /** Throws if a stage failed. */
+    void check() throws IOException {
+      if (first.get() != null) {
+        throw new IOException("stopped: another stage of the backup failed");
+      }
+    }
+
+    /** Throws the first failure, if any, saying that the run wrote no snapshot. */
     void rethrow() throws IOException, InterruptedException {
-      Throwable f = failure;
-      if (f instanceof IOException e) {
-        throw e;
+      Throwable f = first.get();
+      if (f == null) {
+        return;
+      }
+      while ((f instanceof ExecutionException || f instanceof java.io.UncheckedIOException)
+          && f.getCause() != null) {
+        f = f.getCause();
       }
       if (f instanceof InterruptedException e) {
         throw e;
       }
-      if (f instanceof ExecutionException e && e.getCause() instanceof IOException io) {
-        throw io;
-      }
-      if (f != null) {
-        throw new IOException("writing packs failed: " + f, f);
-      }
+      throw new IOException(
+          "the backup failed and no snapshot was written: "
+              + (f instanceof IOException && f.getMessage() != null ? f.getMessage() : message(f))
+              + " (packs stored before the failure stay in the repository; the next backup reuses"
+              + " them)",
+          f);
     }
   }
 }

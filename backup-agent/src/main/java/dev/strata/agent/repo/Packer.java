@@ -19,17 +19,25 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Collects sealed blobs into packs of the repository's pack size. A pack is spooled to a temporary
  * file, signed, and then stored whole under the SHA-256 of its bytes by an uploader thread while
  * the next pack fills; only once stored are its blobs added to the index. Not thread-safe: one
  * packer per writing thread.
+ *
+ * <p>{@link #close} ends it however the run went: it stops an upload still running (a failed run
+ * does not wait for it) and removes every spool file, so a failure leaves no file behind.
  */
 final class Packer implements AutoCloseable {
   private final Repository repo;
   private final BlobCipher cipher;
-  private final Path spoolDir;
+
+  /** How long closing waits for an interrupted upload to stop before removing its spool file. */
+  private static final long UPLOAD_STOP_SECONDS = 30;
+
+  private final SpoolFiles spoolFiles;
   private final Map<BlobId, BlobLocation> index;
   private final long packSize;
   private Path spool;
@@ -44,10 +52,15 @@ final class Packer implements AutoCloseable {
           });
   private Future<?> uploading;
 
+  /** A packer that spools into {@code spoolDir} as this process (for tools and tests). */
   Packer(Repository repo, Path spoolDir, Map<BlobId, BlobLocation> index) {
+    this(repo, new SpoolFiles(spoolDir, ProcessIdentity.current("localhost")), index);
+  }
+
+  Packer(Repository repo, SpoolFiles spoolFiles, Map<BlobId, BlobLocation> index) {
     this.repo = repo;
     this.cipher = repo.newCipher();
-    this.spoolDir = spoolDir;
+    this.spoolFiles = spoolFiles;
     this.index = index;
     this.packSize = repo.config().packSize();
   }
@@ -55,11 +68,15 @@ final class Packer implements AutoCloseable {
   void add(BlobType type, BlobId id, byte[] sealed, int rawLength, Compression c)
       throws IOException {
     if (writer == null) {
-      spool = Files.createTempFile(spoolDir, "strata-pack-", ".tmp");
+      spool = spoolFiles.create();
       out = new BufferedOutputStream(Files.newOutputStream(spool), 1 << 20);
       writer = new PackWriter(out, repo.requireKeys(), cipher);
     }
-    writer.add(type, id, sealed, rawLength, c);
+    try {
+      writer.add(type, id, sealed, rawLength, c);
+    } catch (IOException e) {
+      throw new IOException("writing spool file " + spool + " failed: " + e.getMessage(), e);
+    }
     if (writer.length() >= packSize) {
       seal();
     }
@@ -78,11 +95,21 @@ final class Packer implements AutoCloseable {
    * is stored. At most one pack is being stored at a time (and so at most two spool files exist).
    */
   private void seal() throws IOException {
-    PackWriter.Finished f = writer.finish();
-    out.close();
-    Path file = spool;
+    PackWriter.Finished f;
+    PackWriter w = writer;
+    OutputStream o = out;
     writer = null;
     out = null;
+    try {
+      try {
+        f = w.finish();
+      } finally {
+        o.close(); // even when finishing failed; the file itself goes with close()
+      }
+    } catch (IOException e) {
+      throw new IOException("writing spool file " + spool + " failed: " + e.getMessage(), e);
+    }
+    Path file = spool;
     spool = null;
     awaitUpload();
     uploading =
@@ -94,14 +121,16 @@ final class Packer implements AutoCloseable {
   }
 
   private void upload(Path file, PackWriter.Finished f) throws IOException {
+    PackName name = Repository.packName(f.sha256());
     try {
-      PackName name = Repository.packName(f.sha256());
       repo.store().put(name, () -> Files.newInputStream(file), f.length(), Sha256.of(f.sha256()));
       for (PackEntry e : f.entries()) {
         index.putIfAbsent(e.id(), new BlobLocation(name, e));
       }
+    } catch (IOException e) {
+      throw new IOException("storing pack " + name + " failed: " + e.getMessage(), e);
     } finally {
-      Files.deleteIfExists(file);
+      spoolFiles.delete(file);
     }
   }
 
@@ -124,15 +153,36 @@ final class Packer implements AutoCloseable {
     }
   }
 
-  /** Drops an unfinished pack (after a failure): nothing of it reaches the repository. */
+  /**
+   * Drops an unfinished pack and stops an upload still running (after a failure): nothing of them
+   * reaches the repository, and no spool file stays behind. After {@link #flush} there is neither.
+   */
   @Override
-  public void close() throws IOException {
-    uploader.shutdown();
-    if (out != null) {
-      out.close();
-    }
-    if (spool != null) {
-      Files.deleteIfExists(spool);
+  public void close() {
+    // Called from a thread that may just have been interrupted to stop it: waiting must still work.
+    boolean interrupted = Thread.interrupted();
+    try {
+      uploader.shutdownNow();
+      if (out != null) {
+        try {
+          out.close();
+        } catch (IOException e) {
+          // the file goes below
+        }
+        out = null;
+      }
+      try {
+        // An interrupted put gives up quickly; a stuck one is left to its daemon thread, and its
+        // file is removed under it (the upload then fails and stores nothing).
+        uploader.awaitTermination(UPLOAD_STOP_SECONDS, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+      spoolFiles.deleteAll();
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }

@@ -6,7 +6,6 @@ import dev.strata.disk.RetryPolicy;
 import dev.strata.disk.StoreSettings;
 import dev.strata.format.repo.KeyFile;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -21,10 +20,12 @@ public final class Repos {
 
   private Repos() {}
 
-  /** The store stack the command line uses, with fault injection and retries that do not wait. */
+  /**
+   * The store stack the command line uses, with fault injection and retries that do not wait; the
+   * store is initialised if {@code dir} holds none yet.
+   */
   public static PackStores.Opened store(Path dir) throws IOException {
-    Files.createDirectories(dir);
-    return PackStores.open(
+    return PackStores.initialise(
         dir.toUri(),
         StoreSettings.defaults(Clock.systemUTC(), new SplittableRandom(1))
             .withRetry(new RetryPolicy(2, Duration.ZERO, Duration.ZERO), d -> {})

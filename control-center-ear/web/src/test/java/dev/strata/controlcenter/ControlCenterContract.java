@@ -2,6 +2,8 @@ package dev.strata.controlcenter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.strata.disk.PackStores;
+import dev.strata.disk.StoreSettings;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.net.URI;
@@ -9,8 +11,10 @@ import java.net.URL;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import org.apache.commons.io.file.PathUtils;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -222,11 +226,14 @@ abstract class ControlCenterContract {
         api()
             .put(
                 "api/v1/targets/" + id,
-                "{\"name\":\"Array 1\",\"endpoint\":\"" + disk.toUri() + "\",\"state\":\"ACTIVE\"}",
+                "{\"name\":\"Array 1\",\"endpoint\":\""
+                    + disk.toUri()
+                    + "\",\"costPerGibMonth\":\"0.0040\"}",
                 etag);
     assertThat(updated.status()).as(updated.body()).isEqualTo(200);
     assertThat(updated.json().getString("name")).isEqualTo("Array 1");
-    assertThat(updated.json().getString("state")).isEqualTo("ACTIVE");
+    assertThat(updated.json().getString("costPerGibMonth")).isEqualTo("0.004");
+    assertThat(updated.json().getString("state")).isEqualTo("POTENTIAL");
     assertThat(updated.json().containsKey("capacityBytes")).isFalse();
     assertThat(updated.header("ETag")).isEqualTo("\"1\"");
 
@@ -234,9 +241,16 @@ abstract class ControlCenterContract {
         api()
             .put(
                 "api/v1/targets/" + id,
-                "{\"endpoint\":\"" + disk.toUri() + "\",\"state\":\"RETIRED\"}",
+                "{\"endpoint\":\"" + disk.toUri() + "\",\"name\":\"lost update\"}",
                 etag);
     assertProblem(stale, 412, "If-Match");
+
+    Api.Reply activated = api().post("api/v1/targets/" + id + "/activate", "");
+    assertThat(activated.status()).as(activated.body()).isEqualTo(200);
+    assertThat(activated.json().getString("state")).isEqualTo("ACTIVE");
+    assertProblem(api().post("api/v1/targets/" + id + "/retire", ""), 409, "state");
+    assertThat(api().post("api/v1/targets/" + id + "/drain", "").json().getString("state"))
+        .isEqualTo("DRAINING");
 
     assertThat(
             api()
@@ -248,12 +262,13 @@ abstract class ControlCenterContract {
         .containsExactly(id);
     assertThat(
             api()
-                .get("api/v1/targets?kind=DISK&state=ACTIVE")
+                .get("api/v1/targets?kind=DISK&state=DRAINING")
                 .json()
                 .getJsonArray("items")
                 .getValuesAs(JsonObject.class))
         .extracting(t -> t.getString("id"))
-        .contains(id, "local-disk");
+        .contains(id)
+        .doesNotContain("local-disk");
     JsonObject dcView = api().get("api/v1/data-centers/" + dc).json();
     assertThat(dcView.getJsonArray("targets")).hasSize(1);
 
@@ -274,6 +289,15 @@ abstract class ControlCenterContract {
     Path disk = diskDir("strata-it-probe");
     String id = unique("disk");
     assertThat(registerDisk(id, dc, disk, "").status()).isEqualTo(201);
+
+    // a directory that is no pack store is reported, and nothing is created there
+    Api.Reply notAStore = api().post("api/v1/targets/" + id + "/probes", "");
+    assertThat(notAStore.json().getString("outcome")).isEqualTo("UNREACHABLE");
+    assertThat(notAStore.json().getString("detail")).contains("no pack store", "strata-store");
+    assertThat(disk).isEmptyDirectory();
+    PackStores.initialise(
+            disk.toUri(), StoreSettings.defaults(Clock.systemUTC(), new SplittableRandom(1)))
+        .close();
 
     Api.Reply probe = api().post("api/v1/targets/" + id + "/probes", "");
     assertThat(probe.status()).as(probe.body()).isEqualTo(201);
@@ -392,11 +416,7 @@ abstract class ControlCenterContract {
     assertProblem(api().get("api/v1/targets/local-disk/probes?limit=x"), 400, "limit");
     assertProblem(api().get("api/v1/targets?kind=FLOPPY"), 400, "kind");
     assertProblem(
-        api()
-            .put(
-                "api/v1/targets/local-disk",
-                "{\"endpoint\":\"file:/tmp\",\"state\":\"ACTIVE\"}",
-                "7"),
+        api().put("api/v1/targets/local-disk", "{\"endpoint\":\"file:/tmp\"}", "7"),
         400,
         "If-Match");
   }
@@ -514,11 +534,12 @@ abstract class ControlCenterContract {
 
   @Test
   void aFormPostChangesNothing() throws Exception {
-    // A retired target is never probed on schedule: any probe in its history came from a post.
+    // A retired target is not probed on schedule: a new probe in its history came from a post.
     String dc = createDataCenter(unique("dc"));
     String id = unique("disk");
-    assertThat(registerDisk(id, dc, diskDir("strata-it-form"), ",\"state\":\"RETIRED\"").status())
-        .isEqualTo(201);
+    assertThat(registerDisk(id, dc, diskDir("strata-it-form"), "").status()).isEqualTo(201);
+    assertThat(api().post("api/v1/targets/" + id + "/retire", "").status()).isEqualTo(200);
+    int before = probeCount(id); // a scheduled probe may have come before it retired
     for (String type :
         new String[] {
           "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "text/plain"
@@ -531,7 +552,7 @@ abstract class ControlCenterContract {
                       .POST(HttpRequest.BodyPublishers.ofString("a=b")));
       assertProblem(r, 415, null);
     }
-    assertThat(probeCount(id)).isZero();
+    assertThat(probeCount(id)).isEqualTo(before);
   }
 
   private int probeCount(String target) {
@@ -630,7 +651,9 @@ abstract class ControlCenterContract {
     return id;
   }
 
-  String createPrincipal(String name, String role, String tenant, String password) {
+  /** Creates a principal; a tenant's principal gets its tenant's suffix ({@code name@tenant}). */
+  String createPrincipal(String localName, String role, String tenant, String password) {
+    String name = tenant == null ? localName : localName + "@" + tenant;
     Api.Reply r =
         api()
             .post(
@@ -712,6 +735,8 @@ abstract class ControlCenterContract {
                 "api/v1/principals",
                 "{\"name\":\""
                     + unique("bot")
+                    + "@"
+                    + tenant
                     + "\",\"role\":\"AGENT\",\"tenant\":\""
                     + tenant
                     + "\",\"password\":\"long enough password\"}"),
@@ -727,9 +752,8 @@ abstract class ControlCenterContract {
   void anotherTenantsObjectsAreNotFoundLikeObjectsThatDoNotExist() {
     String acme = createTenant(unique("acme"));
     String globex = createTenant(unique("globex"));
-    String acmeAdmin =
-        createPrincipal(unique("admin") + "@acme", "TENANT_ADMIN", acme, "a long password 1");
-    String globexUser = createPrincipal(unique("user") + "@globex", "TENANT_USER", globex, null);
+    String acmeAdmin = createPrincipal(unique("admin"), "TENANT_ADMIN", acme, "a long password 1");
+    String globexUser = createPrincipal(unique("user"), "TENANT_USER", globex, null);
     Api asAcme = api().as(Api.basic(acmeAdmin, "a long password 1"));
 
     Api.Reply other = asAcme.get("api/v1/tenants/" + globex);
@@ -747,6 +771,8 @@ abstract class ControlCenterContract {
             "api/v1/principals",
             "{\"name\":\""
                 + unique("spy")
+                + "@"
+                + globex
                 + "\",\"role\":\"AGENT\",\"tenant\":\""
                 + globex
                 + "\"}"),
@@ -766,7 +792,7 @@ abstract class ControlCenterContract {
                 .getValuesAs(JsonObject.class))
         .extracting(p -> p.getString("tenant"))
         .containsOnly(acme);
-    String agent = unique("agent");
+    String agent = unique("agent") + "@" + acme;
     Api.Reply created =
         asAcme.post("api/v1/principals", "{\"name\":\"" + agent + "\",\"role\":\"AGENT\"}");
     assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -921,7 +947,7 @@ abstract class ControlCenterContract {
     String acme = createTenant(unique("acme"));
     String other = createTenant(unique("other"));
     String acmeAdmin = createPrincipal(unique("ta"), "TENANT_ADMIN", acme, "a long password 3");
-    String spy = unique("spy");
+    String spy = unique("spy") + "@" + other;
     assertProblem(
         api()
             .as(Api.basic(acmeAdmin, "a long password 3"))
@@ -955,6 +981,8 @@ abstract class ControlCenterContract {
                 "api/v1/principals",
                 "{\"name\":\""
                     + unique("long")
+                    + "@"
+                    + tenant
                     + "\",\"role\":\"TENANT_USER\",\"tenant\":\""
                     + tenant
                     + "\",\"password\":\""
@@ -1007,5 +1035,239 @@ abstract class ControlCenterContract {
         Duration.ofSeconds(60),
         "the right password accepted once the wait ran out",
         () -> api().as(Api.basic(person, password)).get("api/v1/me").status() == 200);
+  }
+
+  // ---- policies, the ranked pool, placement, the catalog ---------------------------------------
+
+  static final String TERMS =
+      "{\"copies\":2,\"minDataCenters\":1,\"minDiskCopies\":1,\"retention\":\"P30D\","
+          + "\"verificationInterval\":\"P7D\",\"restoreTimeObjective\":\"PT4H\","
+          + "\"pricePerGibMonth\":\"0.0100\"}";
+
+  @Test
+  void theDefaultPoliciesAreThereAndRevisionsAreKept() {
+    String tenant = createTenant(unique("t"));
+    Api asUser = keyOf(createPrincipal(unique("user"), "TENANT_USER", tenant, null));
+    List<JsonObject> policies = asUser.get("api/v1/policies").array().getValuesAs(JsonObject.class);
+    assertThat(policies).extracting(p -> p.getString("name")).contains("gold", "silver", "bronze");
+    JsonObject gold = asUser.get("api/v1/policies/gold").json();
+    assertThat(gold.getInt("copies")).isEqualTo(3);
+    assertThat(gold.getInt("minDataCenters")).isEqualTo(3);
+    assertThat(gold.getInt("minTapeCopies")).isEqualTo(1);
+    assertThat(gold.getString("restoreTimeObjective")).isEqualTo("PT4H");
+    assertThat(gold.getString("pricePerGibMonth")).isEqualTo("0.05");
+
+    String name = unique("p");
+    Api.Reply first = api().post("api/v1/policies/" + name + "/revisions", TERMS);
+    assertThat(first.status()).as(first.body()).isEqualTo(201);
+    assertThat(first.json().getInt("revision")).isEqualTo(1);
+    Api.Reply second =
+        api()
+            .post(
+                "api/v1/policies/" + name + "/revisions",
+                TERMS.replace("\"copies\":2", "\"copies\":3"));
+    assertThat(second.json().getInt("revision")).isEqualTo(2);
+    assertThat(second.header("Location")).endsWith("/api/v1/policies/" + name + "/revisions/2");
+    assertThat(asUser.get("api/v1/policies/" + name).json().getInt("copies")).isEqualTo(3);
+    assertThat(asUser.get("api/v1/policies/" + name + "/revisions/1").json().getInt("copies"))
+        .isEqualTo(2);
+    assertThat(asUser.get("api/v1/policies/" + name + "/revisions").array()).hasSize(2);
+
+    assertProblem(asUser.post("api/v1/policies/" + name + "/revisions", TERMS), 403, null);
+    assertProblem(
+        api().post("api/v1/policies/" + name + "/revisions", TERMS.replace("P30D", "thirty days")),
+        400,
+        "retention");
+    assertProblem(
+        api()
+            .post(
+                "api/v1/policies/" + name + "/revisions",
+                TERMS.replace("\"minDiskCopies\":1", "\"minDiskCopies\":3")),
+        400,
+        "minCopiesPerClass");
+    assertProblem(asUser.get("api/v1/policies/no-such-policy"), 404, null);
+    assertProblem(asUser.get("api/v1/policies/" + name + "/revisions/9"), 404, null);
+  }
+
+  @Test
+  void thePoolIsRankedWithTheReasonsOfEachScore() {
+    Poll.until(
+        Duration.ofSeconds(60),
+        "probes of the local targets",
+        () ->
+            api().get("api/v1/targets/local-vtl/probes?limit=1").json().getJsonArray("items").size()
+                    > 0
+                && api()
+                        .get("api/v1/targets/local-disk/probes?limit=1")
+                        .json()
+                        .getJsonArray("items")
+                        .size()
+                    > 0);
+    List<JsonObject> pool =
+        api().get("api/v1/pool?dataCenter=local").array().getValuesAs(JsonObject.class);
+    assertThat(pool).extracting(t -> t.getString("target")).contains("local-disk", "local-vtl");
+    for (int i = 0; i < pool.size(); i++) {
+      JsonObject t = pool.get(i);
+      assertThat(t.getInt("rank")).isEqualTo(i + 1);
+      if (i > 0) {
+        assertThat(t.getJsonNumber("score").doubleValue())
+            .isLessThanOrEqualTo(pool.get(i - 1).getJsonNumber("score").doubleValue());
+      }
+      List<JsonObject> components = t.getJsonArray("components").getValuesAs(JsonObject.class);
+      assertThat(components)
+          .extracting(c -> c.getString("component"))
+          .contains("AVAILABILITY", "WRITE_THROUGHPUT", "READ_THROUGHPUT", "FREE_CAPACITY", "COST");
+      double sum =
+          components.stream().mapToDouble(c -> c.getJsonNumber("contribution").doubleValue()).sum();
+      assertThat(sum)
+          .isCloseTo(
+              t.getJsonNumber("score").doubleValue(), org.assertj.core.data.Offset.offset(1e-6));
+      assertThat(t.getJsonObject("figures").getInt("probes")).isPositive();
+    }
+    assertThat(api().get("api/v1/pool?kind=DISK").array().getValuesAs(JsonObject.class))
+        .extracting(t -> t.getString("kind"))
+        .containsOnly("DISK");
+    String tenant = createTenant(unique("t"));
+    assertProblem(
+        keyOf(createPrincipal(unique("user"), "TENANT_USER", tenant, null)).get("api/v1/pool"),
+        403,
+        null);
+  }
+
+  @Test
+  void aPlacementPreviewExplainsEveryChoiceAndWhatCannotBeMet() {
+    Poll.until(
+        Duration.ofSeconds(60),
+        "a probe of local-disk",
+        () ->
+            api()
+                    .get("api/v1/targets/local-disk/probes?limit=1")
+                    .json()
+                    .getJsonArray("items")
+                    .size()
+                > 0);
+    JsonObject bronze =
+        api()
+            .post("api/v1/placements/preview", "{\"policy\":\"bronze\",\"sizeBytes\":1048576}")
+            .json();
+    assertThat(bronze.getBoolean("satisfiable")).as(bronze.toString()).isTrue();
+    assertThat(bronze.getJsonArray("copies")).hasSize(1);
+    JsonObject copy = bronze.getJsonArray("copies").getJsonObject(0);
+    assertThat(copy.getString("target")).isNotBlank();
+    List<String> chosen = List.of(copy.getString("target"));
+    assertThat(bronze.getJsonArray("rejections").getValuesAs(JsonObject.class))
+        .allSatisfy(
+            r -> {
+              assertThat(chosen).doesNotContain(r.getString("target"));
+              assertThat(r.getString("constraint")).isNotBlank();
+              assertThat(r.getString("detail")).isNotBlank();
+            });
+
+    JsonObject gold =
+        api()
+            .post("api/v1/placements/preview", "{\"policy\":\"gold\",\"sizeBytes\":1048576}")
+            .json();
+    assertThat(gold.getBoolean("satisfiable")).isFalse();
+    assertThat(gold.getJsonArray("copies")).isEmpty();
+    assertThat(gold.getJsonArray("unmet").getValuesAs(JsonObject.class))
+        .extracting(u -> u.getString("requirement"))
+        .contains("DATA_CENTERS");
+
+    JsonObject again =
+        api()
+            .post(
+                "api/v1/placements/preview",
+                "{\"policy\":\"bronze\",\"sizeBytes\":1048576,\"existingCopies\":[\""
+                    + copy.getString("target")
+                    + "\"]}")
+            .json();
+    assertThat(again.getBoolean("satisfiable")).isTrue();
+    assertThat(again.getJsonArray("copies")).as("the existing copy already meets bronze").isEmpty();
+
+    assertProblem(
+        api().post("api/v1/placements/preview", "{\"policy\":\"platinum\",\"sizeBytes\":1}"),
+        404,
+        null);
+    assertProblem(
+        api().post("api/v1/placements/preview", "{\"policy\":\"bronze\",\"sizeBytes\":-1}"),
+        400,
+        "sizeBytes");
+  }
+
+  @Test
+  void backupSetsBelongToTheirTenantAndKnowWhenTheirPolicyMovedOn() {
+    String acme = createTenant(unique("acme"));
+    String globex = createTenant(unique("globex"));
+    Api asAcme = keyOf(createPrincipal(unique("user"), "TENANT_USER", acme, null));
+    String agent = createPrincipal(unique("laptop"), "AGENT", acme, null);
+    Api asAgent = keyOf(agent);
+    Api asGlobex = keyOf(createPrincipal(unique("user"), "TENANT_USER", globex, null));
+    String policy = unique("p");
+    assertThat(api().post("api/v1/policies/" + policy + "/revisions", TERMS).status())
+        .isEqualTo(201);
+
+    String home = unique("home");
+    Api.Reply created =
+        asAcme.post(
+            "api/v1/backup-sets",
+            "{\"id\":\""
+                + home
+                + "\",\"name\":\"Home\",\"policy\":\""
+                + policy
+                + "\",\"agent\":\""
+                + agent
+                + "\",\"host\":\"laptop-7\"}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    assertThat(created.json().getString("tenant")).isEqualTo(acme);
+    assertThat(created.json().getInt("policyRevision")).isEqualTo(1);
+    assertThat(created.json().getBoolean("policyOutdated")).isFalse();
+
+    String own = unique("self");
+    Api.Reply byAgent =
+        asAgent.post(
+            "api/v1/backup-sets",
+            "{\"id\":\"" + own + "\",\"name\":\"Self\",\"policy\":\"bronze\"}");
+    assertThat(byAgent.status()).as(byAgent.body()).isEqualTo(201);
+    assertThat(byAgent.json().getString("agent")).isEqualTo(agent);
+
+    assertProblem(asGlobex.get("api/v1/backup-sets/" + home), 404, null);
+    assertProblem(asGlobex.get("api/v1/backup-sets/" + home + "/snapshots"), 404, null);
+    assertProblem(asGlobex.get("api/v1/backup-sets?tenant=" + acme), 404, null);
+    assertThat(asGlobex.get("api/v1/backup-sets").json().getJsonArray("items")).isEmpty();
+    assertProblem(
+        asGlobex.post(
+            "api/v1/backup-sets",
+            "{\"id\":\""
+                + unique("x")
+                + "\",\"name\":\"X\",\"policy\":\"bronze\",\"agent\":\""
+                + agent
+                + "\"}"),
+        400,
+        "agent");
+    assertProblem(
+        api()
+            .post(
+                "api/v1/backup-sets",
+                "{\"id\":\"" + unique("x") + "\",\"name\":\"X\",\"policy\":\"bronze\"}"),
+        400,
+        "tenant");
+    assertThat(
+            asAcme
+                .get("api/v1/backup-sets")
+                .json()
+                .getJsonArray("items")
+                .getValuesAs(JsonObject.class))
+        .extracting(s -> s.getString("id"))
+        .containsExactlyInAnyOrder(home, own);
+
+    api().post("api/v1/policies/" + policy + "/revisions", TERMS);
+    assertThat(asAcme.get("api/v1/backup-sets/" + home).json().getBoolean("policyOutdated"))
+        .isTrue();
+    assertThat(asAcme.get("api/v1/backup-sets/" + home + "/snapshots").json().getJsonArray("items"))
+        .isEmpty();
+    assertProblem(asAcme.get("api/v1/snapshots/" + "ab".repeat(32)), 404, null);
+    assertProblem(asAcme.get("api/v1/snapshots/not-a-snapshot"), 404, null);
+    assertThat(api().get("api/v1/media").status()).isEqualTo(200);
+    assertProblem(asAcme.get("api/v1/media"), 403, null);
   }
 }

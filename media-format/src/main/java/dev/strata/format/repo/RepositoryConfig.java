@@ -14,6 +14,9 @@ import java.time.Instant;
  * @param chunkAverage the average chunk size the chunker aims for (a power of two)
  * @param chunkMax largest chunk in bytes
  * @param packSize the size at which a pack is closed
+ * @param keepsLedger whether the repository keeps a ledger ({@link LedgerGeneration}) from its
+ *     start: true for version 2, which writes the same fields; a version 1 repository may have got
+ *     a ledger later, but a keyless check cannot tell a deleted ledger from one never written
  */
 public record RepositoryConfig(
     RepositoryId id,
@@ -22,11 +25,26 @@ public record RepositoryConfig(
     int chunkAverage,
     int chunkMax,
     int packSize,
-    PublicKey publicKey) {
+    PublicKey publicKey,
+    boolean keepsLedger) {
 
-  public static final int VERSION = 1;
+  /** The version written; version 1 (without a ledger from the start) is still read. */
+  public static final int VERSION = 2;
+
   private static final byte[] MAGIC = "SRCF".getBytes(StandardCharsets.US_ASCII);
   private static final int BODY = 4 + 2 + 16 + 8 + 4 * 4 + PublicKey.LENGTH;
+
+  /** A new repository's config: it keeps a ledger from the start. */
+  public RepositoryConfig(
+      RepositoryId id,
+      Instant createdAt,
+      int chunkMin,
+      int chunkAverage,
+      int chunkMax,
+      int packSize,
+      PublicKey publicKey) {
+    this(id, createdAt, chunkMin, chunkAverage, chunkMax, packSize, publicKey, true);
+  }
 
   public RepositoryConfig {
     if (chunkMin < 64 || chunkMin > chunkAverage || chunkAverage > chunkMax) {
@@ -46,7 +64,8 @@ public record RepositoryConfig(
       throw new IllegalArgumentException("the config must name the signing key's public half");
     }
     ByteBuffer b = ByteBuffer.allocate(BODY + Signatures.LENGTH);
-    b.put(MAGIC).putShort((short) VERSION).put(id.toBytes()).putLong(createdAt.toEpochMilli());
+    b.put(MAGIC).putShort((short) (keepsLedger ? 2 : 1));
+    b.put(id.toBytes()).putLong(createdAt.toEpochMilli());
     b.putInt(chunkMin).putInt(chunkAverage).putInt(chunkMax).putInt(packSize);
     b.put(publicKey.toBytes());
     byte[] sha = Bin.sha256(b.array(), 0, BODY);
@@ -66,7 +85,13 @@ public record RepositoryConfig(
             "repository config",
             () -> {
               Bin.expectMagic(b, MAGIC, "repository config");
-              Bin.expectVersion(b, VERSION, "repository config");
+              int version = Short.toUnsignedInt(b.getShort());
+              if (version != 1 && version != 2) {
+                throw new FormatException(
+                    "repository config of format version "
+                        + version
+                        + "; this build reads versions 1 and 2");
+              }
               byte[] id = new byte[RepositoryId.LENGTH];
               b.get(id);
               Instant created = Instant.ofEpochMilli(b.getLong());
@@ -77,7 +102,14 @@ public record RepositoryConfig(
               byte[] key = new byte[PublicKey.LENGTH];
               b.get(key);
               return new RepositoryConfig(
-                  RepositoryId.of(id), created, min, avg, max, pack, PublicKey.of(key));
+                  RepositoryId.of(id),
+                  created,
+                  min,
+                  avg,
+                  max,
+                  pack,
+                  PublicKey.of(key),
+                  version == 2);
             });
     byte[] signature = new byte[Signatures.LENGTH];
     b.get(signature);

@@ -23,4 +23,6 @@ final class Signatures {
   static final String PACK = "strata pack v1";
   static final String SNAPSHOT = "strata snapshot v1";
   static final String CONFIG = "strata config v1";
+  static final String LEDGER = "strata ledger v1";
+  static final String LOCK = "strata lock v1";
 }

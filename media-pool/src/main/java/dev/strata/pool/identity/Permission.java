@@ -20,6 +20,8 @@ public enum Permission {
   POLICIES_MANAGE,
   /** Read backup sets, snapshots, copies and their protection (scoped to the caller's tenant). */
   CATALOG_READ,
+  /** Define backup sets (and, with the data flow, run backups and restores) in one's tenant. */
+  BACKUPS_MANAGE,
   /** Read the audit trail. */
   AUDIT_READ
 }

@@ -8,9 +8,10 @@ import java.util.Optional;
 
 /**
  * Someone or something that calls the control center: an operator, a tenant member, an agent or an
- * application. Its name is its identity. People may have a password (stored only as a slow salted
- * hash, computed outside the domain); every principal may hold API keys. A disabled principal can
- * no longer authenticate; it is never deleted, so the audit trail keeps naming it.
+ * application. Its name is its identity: {@code <name>@<tenant>} for a tenant's principals, a plain
+ * name for operators. People may have a password (stored only as a slow salted hash, computed
+ * outside the domain); every principal may hold API keys. A disabled principal can no longer
+ * authenticate; it is never deleted, so the audit trail keeps naming it.
  */
 public class Principal {
   private String name;
@@ -39,6 +40,23 @@ public class Principal {
     }
     if (!role.kind().tenantBound() && tenant != null) {
       throw new InvalidValueException("tenant", "a " + role + " belongs to no tenant");
+    }
+    // Each tenant names its principals in its own space (name@tenant) and operators use names
+    // without '@': a taken name then never tells anybody about another tenant's principals.
+    if (tenant != null && !name.value().endsWith("@" + tenant.value())) {
+      throw new InvalidValueException(
+          "name",
+          "a principal of tenant "
+              + tenant
+              + " is named <name>@"
+              + tenant
+              + " (got '"
+              + name
+              + "')");
+    }
+    if (tenant == null && name.value().contains("@")) {
+      throw new InvalidValueException(
+          "name", "an operator's name has no '@' (that is how tenants' principals are named)");
     }
     Principal p = new Principal();
     p.name = name.value();

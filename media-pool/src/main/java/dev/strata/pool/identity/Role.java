@@ -1,6 +1,7 @@
 package dev.strata.pool.identity;
 
 import static dev.strata.pool.identity.Permission.AUDIT_READ;
+import static dev.strata.pool.identity.Permission.BACKUPS_MANAGE;
 import static dev.strata.pool.identity.Permission.CATALOG_READ;
 import static dev.strata.pool.identity.Permission.POLICIES_MANAGE;
 import static dev.strata.pool.identity.Permission.POLICIES_READ;
@@ -32,6 +33,7 @@ public enum Role {
           POLICIES_READ,
           POLICIES_MANAGE,
           CATALOG_READ,
+          BACKUPS_MANAGE,
           AUDIT_READ)),
   /** Runs the media pool day to day: devices, probes, placements; reads the catalog. */
   OPERATOR(
@@ -45,13 +47,22 @@ public enum Role {
   /** Manages one tenant's people, agents and applications and reads its catalog. */
   TENANT_ADMIN(
       PrincipalKind.MEMBER,
-      EnumSet.of(TENANTS_READ, PRINCIPALS_READ, PRINCIPALS_MANAGE, POLICIES_READ, CATALOG_READ)),
+      EnumSet.of(
+          TENANTS_READ,
+          PRINCIPALS_READ,
+          PRINCIPALS_MANAGE,
+          POLICIES_READ,
+          CATALOG_READ,
+          BACKUPS_MANAGE)),
   /** Uses one tenant's backups: reads its catalog and restores. */
-  TENANT_USER(PrincipalKind.MEMBER, EnumSet.of(TENANTS_READ, POLICIES_READ, CATALOG_READ)),
+  TENANT_USER(
+      PrincipalKind.MEMBER, EnumSet.of(TENANTS_READ, POLICIES_READ, CATALOG_READ, BACKUPS_MANAGE)),
   /** The backup agent of one protected machine. */
-  AGENT(PrincipalKind.AGENT, EnumSet.of(POLICIES_READ, CATALOG_READ)),
+  AGENT(PrincipalKind.AGENT, EnumSet.of(POLICIES_READ, CATALOG_READ, BACKUPS_MANAGE)),
   /** A line-of-business application of one tenant. */
-  APPLICATION(PrincipalKind.APPLICATION, EnumSet.of(TENANTS_READ, POLICIES_READ, CATALOG_READ));
+  APPLICATION(
+      PrincipalKind.APPLICATION,
+      EnumSet.of(TENANTS_READ, POLICIES_READ, CATALOG_READ, BACKUPS_MANAGE));
 
   private final PrincipalKind kind;
   private final Set<Permission> permissions;

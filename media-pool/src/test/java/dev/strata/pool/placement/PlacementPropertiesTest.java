@@ -14,6 +14,7 @@ import dev.strata.pool.policy.ServiceFloor;
 import dev.strata.pool.policy.VerificationDepth;
 import dev.strata.pool.rank.ServiceFigures;
 import dev.strata.pool.rank.ServiceState;
+import dev.strata.pool.rank.TargetScore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,122 +24,140 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.statistics.Statistics;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 
 /**
  * Invariants of the planner over generated pools: small enough (up to 8 candidates in 4 data
  * centers, up to 4 copies) that every subset can be tried, so the planner is checked against brute
- * force, not only against itself.
+ * force, not only against itself. Scenarios come from a seeded generator (the same seed, the same
+ * scenarios: a failure names its seed and trial and reproduces), thousands per property.
  */
 class PlacementPropertiesTest {
   private static final PlacementPlanner PLANNER = new PlacementPlanner();
   private static final String[] DCS = {"a", "b", "c", "d"};
+  private static final long SEED = 0x5EED_0F_57A7AL;
 
   record Scenario(PlacementRequest request, List<Candidate> pool) {}
 
-  @Provide
-  Arbitrary<Scenario> scenarios() {
-    Arbitrary<Candidate> spec =
-        Combinators.combine(
-                Arbitraries.of(DCS),
-                Arbitraries.of(MediaClass.class),
-                Arbitraries.frequency(
-                    Tuple.of(10, TargetState.ACTIVE),
-                    Tuple.of(1, TargetState.POTENTIAL),
-                    Tuple.of(1, TargetState.DRAINING)),
-                Arbitraries.frequency(
-                    Tuple.of(8, ServiceState.HEALTHY),
-                    Tuple.of(2, ServiceState.DEGRADED),
-                    Tuple.of(1, ServiceState.FAILING),
-                    Tuple.of(1, ServiceState.UNKNOWN)),
-                Arbitraries.of(10.0, 20.0, 30.0),
-                Arbitraries.frequency(
-                    Tuple.of(1, -1L), Tuple.of(1, 0L), Tuple.of(2, 100L), Tuple.of(6, 1_000L)),
-                Arbitraries.of(-1L, 1L, 2L),
-                Arbitraries.frequency(
-                    Tuple.of(8, Pools.Quality.GOOD),
-                    Tuple.of(2, Pools.Quality.WEAK),
-                    Tuple.of(2, Pools.Quality.REMOTE),
-                    Tuple.of(1, Pools.Quality.UNMEASURED)))
-            .as(
-                (dc, mc, ts, ss, score, free, cost, q) ->
-                    Pools.candidate("x", dc, mc, ts, ss, score, free, cost, q));
-    Arbitrary<List<Candidate>> pools =
-        spec.list()
-            .ofMinSize(2)
-            .ofMaxSize(8)
-            .map(
-                list -> {
-                  List<Candidate> out = new ArrayList<>();
-                  for (int i = 0; i < list.size(); i++) {
-                    Candidate c = list.get(i);
-                    TargetId id = TargetId.of("t" + i);
-                    out.add(
-                        new Candidate(
-                            id,
-                            c.dataCenter(),
-                            c.mediaClass(),
-                            c.targetState(),
-                            new dev.strata.pool.rank.TargetScore(
-                                id, c.score().total(), c.serviceState(), c.figures(), List.of()),
-                            c.cost()));
-                  }
-                  return out;
-                });
-    Arbitrary<PolicyTerms> policies =
-        Arbitraries.integers()
-            .between(1, 4)
-            .flatMap(
-                copies ->
-                    Combinators.combine(
-                            Arbitraries.integers().between(1, copies),
-                            Arbitraries.integers().between(0, copies),
-                            Arbitraries.integers().between(0, copies),
-                            Arbitraries.integers().between(0, copies),
-                            Arbitraries.frequency(
-                                Tuple.of(3, ServiceFloor.NONE),
-                                Tuple.of(
-                                    1, new ServiceFloor(0.99, 10 * Pools.MB, 10 * Pools.MB, 0.01))),
-                            Arbitraries.of(Duration.ofHours(1), Duration.ofDays(1000)))
-                        .as(
-                            (dcs, tape, disk, object, floor, rto) -> {
-                              int t = Math.min(tape, copies);
-                              int d = Math.min(disk, copies - t);
-                              int o = Math.min(object, copies - t - d);
-                              return PolicyTerms.builder()
-                                  .copies(copies)
-                                  .minDataCenters(dcs)
-                                  .atLeast(t, MediaClass.TAPE)
-                                  .atLeast(d, MediaClass.DISK)
-                                  .atLeast(o, MediaClass.OBJECT)
-                                  .retention(Duration.ofDays(30))
-                                  .verifyEvery(Duration.ofDays(1), VerificationDepth.ALL)
-                                  .floor(floor)
-                                  .restoreTimeObjective(rto)
-                                  .price(PricePerGibMonth.ZERO)
-                                  .build();
-                            }));
-    return Combinators.combine(pools, policies, Arbitraries.of(0L, 50L, 500L))
-        .flatAs(
-            (pool, policy, size) ->
-                existing(pool).map(e -> new Scenario(new PlacementRequest(policy, size, e), pool)));
-  }
+  /** Draws scenarios: states, service, quality and policies weighted as an operator meets them. */
+  static final class Scenarios {
+    private final SplittableRandom random;
 
-  /** Up to two existing copies, on candidates of the pool or on targets outside it. */
-  private static Arbitrary<List<ExistingCopy>> existing(List<Candidate> pool) {
-    List<ExistingCopy> choices = new ArrayList<>();
-    for (Candidate c : pool) {
-      choices.add(new ExistingCopy(c.target(), c.dataCenter(), c.mediaClass()));
+    Scenarios(long seed) {
+      random = new SplittableRandom(seed);
     }
-    choices.add(new ExistingCopy(TargetId.of("gone"), DataCenterId.of("e"), MediaClass.TAPE));
-    return Arbitraries.of(choices).list().ofMaxSize(2).uniqueElements();
+
+    private <T> T pick(T[] values) {
+      return values[random.nextInt(values.length)];
+    }
+
+    /** {@code weights[i]} is the weight of {@code values[i]}. */
+    private <T> T weighted(T[] values, int... weights) {
+      int total = 0;
+      for (int w : weights) {
+        total += w;
+      }
+      int r = random.nextInt(total);
+      for (int i = 0; i < values.length; i++) {
+        r -= weights[i];
+        if (r < 0) {
+          return values[i];
+        }
+      }
+      throw new IllegalStateException();
+    }
+
+    Scenario next() {
+      int n = 2 + random.nextInt(7);
+      List<Candidate> pool = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        Candidate c =
+            Pools.candidate(
+                "x",
+                pick(DCS),
+                pick(MediaClass.values()),
+                weighted(
+                    new TargetState[] {
+                      TargetState.ACTIVE, TargetState.POTENTIAL, TargetState.DRAINING
+                    },
+                    10,
+                    1,
+                    1),
+                weighted(
+                    new ServiceState[] {
+                      ServiceState.HEALTHY,
+                      ServiceState.DEGRADED,
+                      ServiceState.FAILING,
+                      ServiceState.UNKNOWN
+                    },
+                    8,
+                    2,
+                    1,
+                    1),
+                pick(new Double[] {10.0, 20.0, 30.0}),
+                weighted(new Long[] {-1L, 0L, 100L, 1_000L}, 1, 1, 2, 6),
+                pick(new Long[] {-1L, 1L, 2L}),
+                weighted(
+                    new Pools.Quality[] {
+                      Pools.Quality.GOOD,
+                      Pools.Quality.WEAK,
+                      Pools.Quality.REMOTE,
+                      Pools.Quality.UNMEASURED
+                    },
+                    8,
+                    2,
+                    2,
+                    1));
+        TargetId id = TargetId.of("t" + i);
+        pool.add(
+            new Candidate(
+                id,
+                c.dataCenter(),
+                c.mediaClass(),
+                c.targetState(),
+                new TargetScore(id, c.score().total(), c.serviceState(), c.figures(), List.of()),
+                c.cost()));
+      }
+      int copies = 1 + random.nextInt(4);
+      int t = Math.min(random.nextInt(copies + 1), copies);
+      int d = Math.min(random.nextInt(copies + 1), copies - t);
+      int o = Math.min(random.nextInt(copies + 1), copies - t - d);
+      PolicyTerms policy =
+          PolicyTerms.builder()
+              .copies(copies)
+              .minDataCenters(1 + random.nextInt(copies))
+              .atLeast(t, MediaClass.TAPE)
+              .atLeast(d, MediaClass.DISK)
+              .atLeast(o, MediaClass.OBJECT)
+              .retention(Duration.ofDays(30))
+              .verifyEvery(Duration.ofDays(1), VerificationDepth.ALL)
+              .floor(
+                  weighted(
+                      new ServiceFloor[] {
+                        ServiceFloor.NONE,
+                        new ServiceFloor(0.99, 10 * Pools.MB, 10 * Pools.MB, 0.01)
+                      },
+                      3,
+                      1))
+              .restoreTimeObjective(
+                  pick(new Duration[] {Duration.ofHours(1), Duration.ofDays(1000)}))
+              .price(PricePerGibMonth.ZERO)
+              .build();
+      long size = pick(new Long[] {0L, 50L, 500L});
+      return new Scenario(new PlacementRequest(policy, size, existing(pool)), pool);
+    }
+
+    /** Up to two distinct existing copies, on candidates of the pool or on a target outside it. */
+    private List<ExistingCopy> existing(List<Candidate> pool) {
+      List<ExistingCopy> choices = new ArrayList<>();
+      for (Candidate c : pool) {
+        choices.add(new ExistingCopy(c.target(), c.dataCenter(), c.mediaClass()));
+      }
+      choices.add(new ExistingCopy(TargetId.of("gone"), DataCenterId.of("e"), MediaClass.TAPE));
+      Collections.shuffle(choices, new Random(random.nextLong()));
+      return List.copyOf(choices.subList(0, random.nextInt(3)));
+    }
   }
 
   // ---- an independent reading of the rules, for brute force ----
@@ -223,75 +242,98 @@ class PlacementPropertiesTest {
     return false;
   }
 
-  @Property(tries = 3000)
-  void findsAPlanExactlyWhenOneExistsAndItIsTheFirstInPreferenceOrder(
-      @ForAll("scenarios") Scenario s) {
-    // The generator must keep producing both answers and multi-copy plans, or this proves little.
-    Statistics.label("satisfiable")
-        .coverage(
-            c -> {
-              c.check(true).percentage(p -> p > 10);
-              c.check(false).percentage(p -> p > 10);
-            });
-    Statistics.label("copies added").coverage(c -> c.check(3).count(n -> n > 10));
-    PlacementPlan plan = PLANNER.plan(s.request(), s.pool());
-    List<TargetId> brute = bruteForce(s);
-    Statistics.label("satisfiable").collect(brute != null);
-    Statistics.label("copies added").collect(plan.copies().size());
-    assertThat(plan.satisfiable()).isEqualTo(brute != null);
-    if (brute != null) {
-      assertThat(plan.copies()).extracting(PlannedCopy::target).containsExactlyElementsOf(brute);
-    } else {
-      assertThat(plan.copies()).isEmpty();
-      assertThat(plan.unmet()).isNotEmpty();
-    }
-  }
-
-  @Property(tries = 1000)
-  void aPlanNeverBreaksARule(@ForAll("scenarios") Scenario s) {
-    PlacementRequest r = s.request();
-    PlacementPlan plan = PLANNER.plan(r, s.pool());
-    Map<TargetId, Candidate> byId = new HashMap<>();
-    s.pool().forEach(c -> byId.put(c.target(), c));
-    Set<TargetId> holding = new HashSet<>();
-    List<CopyFacts> all = new ArrayList<>();
-    Set<DataCenterId> dcs = new HashSet<>();
-    for (ExistingCopy e : r.existing()) {
-      holding.add(e.target());
-      all.add(facts(e.target(), e.dataCenter(), e.mediaClass(), byId, r));
-      dcs.add(e.dataCenter());
-    }
-    Set<TargetId> targets = new HashSet<>();
-    for (PlannedCopy pc : plan.copies()) {
-      Candidate c = byId.get(pc.target());
-      assertThat(targets.add(pc.target())).as("one copy per target").isTrue();
-      assertThat(eligible(c, r, holding))
-          .as("active, serving, above the floor, with room: %s", c)
-          .isTrue();
-      assertThat(c.figures().freeBytes().getAsLong()).isGreaterThanOrEqualTo(r.sizeBytes());
-      all.add(facts(c.target(), c.dataCenter(), c.mediaClass(), byId, r));
-      boolean newDc = dcs.add(c.dataCenter());
-      if (r.policy().minDataCenters() == r.policy().copies()) {
-        assertThat(newDc).as("no copy added where another copy already is").isTrue();
+  @Test
+  void findsAPlanExactlyWhenOneExistsAndItIsTheFirstInPreferenceOrder() {
+    Scenarios scenarios = new Scenarios(SEED);
+    int satisfiable = 0;
+    int unsatisfiable = 0;
+    int threeCopies = 0;
+    for (int trial = 0; trial < 3000; trial++) {
+      Scenario s = scenarios.next();
+      PlacementPlan plan = PLANNER.plan(s.request(), s.pool());
+      List<TargetId> brute = bruteForce(s);
+      String at = "seed " + SEED + ", trial " + trial + ": " + s;
+      assertThat(plan.satisfiable()).as(at).isEqualTo(brute != null);
+      if (brute != null) {
+        satisfiable++;
+        assertThat(plan.copies())
+            .as(at)
+            .extracting(PlannedCopy::target)
+            .containsExactlyElementsOf(brute);
+      } else {
+        unsatisfiable++;
+        assertThat(plan.copies()).as(at).isEmpty();
+        assertThat(plan.unmet()).as(at).isNotEmpty();
+      }
+      if (plan.copies().size() == 3) {
+        threeCopies++;
       }
     }
-    if (plan.satisfiable()) {
-      assertThat(r.policy().requirements().shortfalls(all)).isEmpty();
-    }
-    // Every candidate that got no copy is explained exactly once.
-    Set<TargetId> explained = new HashSet<>();
-    for (Rejection rej : plan.rejections()) {
-      assertThat(explained.add(rej.target())).isTrue();
-      assertThat(rej.detail()).isNotBlank();
-    }
-    explained.addAll(targets);
-    assertThat(explained).hasSize(s.pool().size());
+    // The generator must keep producing both answers and multi-copy plans, or this proves little.
+    assertThat(satisfiable).as("satisfiable scenarios").isGreaterThan(300);
+    assertThat(unsatisfiable).as("unsatisfiable scenarios").isGreaterThan(300);
+    assertThat(threeCopies).as("plans adding three copies").isGreaterThan(10);
   }
 
-  @Property(tries = 1000)
-  void theOrderOfTheCandidatesDoesNotMatter(@ForAll("scenarios") Scenario s, @ForAll long seed) {
-    List<Candidate> shuffled = new ArrayList<>(s.pool());
-    Collections.shuffle(shuffled, new Random(seed));
-    assertThat(PLANNER.plan(s.request(), shuffled)).isEqualTo(PLANNER.plan(s.request(), s.pool()));
+  @Test
+  void aPlanNeverBreaksARule() {
+    Scenarios scenarios = new Scenarios(SEED + 1);
+    for (int trial = 0; trial < 1000; trial++) {
+      Scenario s = scenarios.next();
+      String at = "seed " + (SEED + 1) + ", trial " + trial + ": " + s;
+      PlacementRequest r = s.request();
+      PlacementPlan plan = PLANNER.plan(r, s.pool());
+      Map<TargetId, Candidate> byId = new HashMap<>();
+      s.pool().forEach(c -> byId.put(c.target(), c));
+      Set<TargetId> holding = new HashSet<>();
+      List<CopyFacts> all = new ArrayList<>();
+      Set<DataCenterId> dcs = new HashSet<>();
+      for (ExistingCopy e : r.existing()) {
+        holding.add(e.target());
+        all.add(facts(e.target(), e.dataCenter(), e.mediaClass(), byId, r));
+        dcs.add(e.dataCenter());
+      }
+      Set<TargetId> targets = new HashSet<>();
+      for (PlannedCopy pc : plan.copies()) {
+        Candidate c = byId.get(pc.target());
+        assertThat(targets.add(pc.target())).as("one copy per target; " + at).isTrue();
+        assertThat(eligible(c, r, holding))
+            .as("active, serving, above the floor, with room: %s; %s", c, at)
+            .isTrue();
+        assertThat(c.figures().freeBytes().getAsLong())
+            .as(at)
+            .isGreaterThanOrEqualTo(r.sizeBytes());
+        all.add(facts(c.target(), c.dataCenter(), c.mediaClass(), byId, r));
+        boolean newDc = dcs.add(c.dataCenter());
+        if (r.policy().minDataCenters() == r.policy().copies()) {
+          assertThat(newDc).as("no copy added where another copy already is; " + at).isTrue();
+        }
+      }
+      if (plan.satisfiable()) {
+        assertThat(r.policy().requirements().shortfalls(all)).as(at).isEmpty();
+      }
+      // Every candidate that got no copy is explained exactly once.
+      Set<TargetId> explained = new HashSet<>();
+      for (Rejection rej : plan.rejections()) {
+        assertThat(explained.add(rej.target())).as(at).isTrue();
+        assertThat(rej.detail()).as(at).isNotBlank();
+      }
+      explained.addAll(targets);
+      assertThat(explained).as(at).hasSize(s.pool().size());
+    }
+  }
+
+  @Test
+  void theOrderOfTheCandidatesDoesNotMatter() {
+    Scenarios scenarios = new Scenarios(SEED + 2);
+    Random shuffles = new Random(SEED + 3);
+    for (int trial = 0; trial < 1000; trial++) {
+      Scenario s = scenarios.next();
+      List<Candidate> shuffled = new ArrayList<>(s.pool());
+      Collections.shuffle(shuffled, shuffles);
+      assertThat(PLANNER.plan(s.request(), shuffled))
+          .as("seed " + (SEED + 2) + ", trial " + trial)
+          .isEqualTo(PLANNER.plan(s.request(), s.pool()));
+    }
   }
 }

@@ -116,6 +116,7 @@ public class PoolService {
             draft.name(),
             draft.endpoint(),
             draft.capacityBytes(),
+            draft.cost(),
             draft.state() == null ? TargetState.POTENTIAL : draft.state(),
             clock.instant());
     endpoints.check(t.kind(), t.endpoint());
@@ -133,9 +134,28 @@ public class PoolService {
         changes.name(),
         changes.endpoint(),
         changes.capacityBytes(),
-        changes.state(),
+        changes.cost(),
         clock.instant());
     endpoints.check(t.kind(), t.endpoint());
+    targets.flush();
+    return t;
+  }
+
+  /** The operator's life-cycle decisions: give a target copies, drain it, retire it for good. */
+  public enum Transition {
+    ACTIVATE,
+    DRAIN,
+    RETIRE
+  }
+
+  public StorageTarget transition(Caller caller, TargetId id, Transition transition) {
+    caller.require(Permission.POOL_MANAGE);
+    StorageTarget t = target(id);
+    switch (transition) {
+      case ACTIVATE -> t.activate(clock.instant());
+      case DRAIN -> t.drain(clock.instant());
+      case RETIRE -> t.retire(clock.instant());
+    }
     targets.flush();
     return t;
   }

@@ -1,6 +1,7 @@
 package dev.strata.controlcenter.application;
 
 import dev.strata.pool.DataCenterId;
+import dev.strata.pool.PricePerGibMonth;
 import dev.strata.pool.TargetId;
 import dev.strata.pool.TargetKind;
 import dev.strata.pool.TargetState;
@@ -13,4 +14,5 @@ public record TargetDraft(
     String name,
     String endpoint,
     Long capacityBytes,
+    PricePerGibMonth cost,
     TargetState state) {}

@@ -14,6 +14,9 @@ public interface TargetRepository {
   /** Matching {@code query}, in id order, one more than asked when there are more. */
   List<StorageTarget> list(TargetQuery query, PageRequest page);
 
+  /** Every target matching {@code query}, in id order (the pool is ranked as a whole). */
+  List<StorageTarget> all(TargetQuery query);
+
   /** Every target of the given data centers, in id order. */
   List<StorageTarget> inDataCenters(Collection<DataCenterId> dataCenters);
 

@@ -5,6 +5,8 @@ import dev.strata.controlcenter.application.DataCenterDraft;
 import dev.strata.controlcenter.application.PoolService;
 import dev.strata.controlcenter.application.TargetDraft;
 import dev.strata.controlcenter.infrastructure.config.StrataConfig;
+import dev.strata.disk.PackStores;
+import dev.strata.disk.StoreSettings;
 import dev.strata.pool.DataCenterId;
 import dev.strata.pool.NetworkLink;
 import dev.strata.pool.TargetId;
@@ -21,10 +23,11 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.logging.Logger;
+import java.util.random.RandomGenerator;
 
 /**
  * The embedded default: when the catalog holds no data center at all, provisions data center {@code
@@ -45,6 +48,8 @@ public class EmbeddedPool {
 
   @Inject StrataConfig config;
   @Inject PoolService pool;
+  @Inject Clock clock;
+  @Inject RandomGenerator random;
 
   @PostConstruct
   void provision() {
@@ -57,7 +62,7 @@ public class EmbeddedPool {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the embedded VTL in " + vtl, e);
     }
-    Path disk = createDirectories(config.dataDir().resolve("disk").resolve(LOCAL_DISK.value()));
+    Path disk = initialiseStore(config.dataDir().resolve("disk").resolve(LOCAL_DISK.value()));
     pool.provision(
         Caller.SYSTEM,
         new DataCenterDraft(LOCAL, "Local data center", "this host", NetworkLink.LOCAL),
@@ -69,6 +74,7 @@ public class EmbeddedPool {
                 "Local virtual tape library",
                 "vtl:" + vtl.toUri().getPath(),
                 null,
+                null,
                 TargetState.ACTIVE),
             new TargetDraft(
                 LOCAL_DISK,
@@ -77,15 +83,18 @@ public class EmbeddedPool {
                 "Local disk",
                 disk.toUri().toString(),
                 null,
+                null,
                 TargetState.ACTIVE)));
     LOG.info(() -> "provisioned data center 'local' (a VTL and a disk) under " + config.dataDir());
   }
 
-  private static Path createDirectories(Path dir) {
+  /** The embedded disk is a pack store from the start: probes and data only ever open it. */
+  private Path initialiseStore(Path dir) {
     try {
-      return Files.createDirectories(dir);
+      PackStores.initialise(dir.toUri(), StoreSettings.defaults(clock, random)).close();
+      return dir;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + dir, e);
+      throw new UncheckedIOException("cannot initialise the embedded disk store in " + dir, e);
     }
   }
 }

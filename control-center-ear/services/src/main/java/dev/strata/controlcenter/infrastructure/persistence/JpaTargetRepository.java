@@ -10,6 +10,7 @@ import dev.strata.pool.TargetState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -28,18 +29,28 @@ public class JpaTargetRepository implements TargetRepository {
 
   @Override
   public List<StorageTarget> list(TargetQuery query, PageRequest page) {
-    return Jpa.page(
-            em.createQuery(
-                    "select t from StorageTarget t where (:after is null or t.id > :after)"
-                        + " and (:dc is null or t.dataCenterId = :dc)"
-                        + " and (:kind is null or t.kind = :kind)"
-                        + " and (:state is null or t.state = :state) order by t.id",
-                    StorageTarget.class)
-                .setParameter("dc", query.dataCenter() == null ? null : query.dataCenter().value())
-                .setParameter("kind", query.kind())
-                .setParameter("state", query.state()),
-            page)
-        .getResultList();
+    return filtered(query, page.after()).setMaxResults(page.limit() + 1).getResultList();
+  }
+
+  /** Only the conditions asked for (PostgreSQL cannot type a bare "? is null"). */
+  private TypedQuery<StorageTarget> filtered(TargetQuery query, String after) {
+    Jpa.Where where = new Jpa.Where();
+    where.and("t.id > :after", "after", after);
+    where.and(
+        "t.dataCenterId = :dc",
+        "dc",
+        query.dataCenter() == null ? null : query.dataCenter().value());
+    where.and("t.kind = :kind", "kind", query.kind());
+    where.and("t.state = :state", "state", query.state());
+    return where.bind(
+        em.createQuery(
+            "select t from StorageTarget t" + where.clause() + " order by t.id",
+            StorageTarget.class));
+  }
+
+  @Override
+  public List<StorageTarget> all(TargetQuery query) {
+    return filtered(query, null).getResultList();
   }
 
   @Override

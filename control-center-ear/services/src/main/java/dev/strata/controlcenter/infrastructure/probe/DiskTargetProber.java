@@ -20,7 +20,8 @@ import java.util.random.RandomGenerator;
 /**
  * Probes {@code file:} disk targets through the same pack-store stack the data path writes to
  * (built by {@link PackStores}): a durable put, a verified read-back and a delete of a random probe
- * pack.
+ * pack. It only opens stores: a target whose directory holds no pack store is reported unreachable,
+ * and nothing is created, changed or deleted there.
  */
 @ApplicationScoped
 public class DiskTargetProber implements TargetProber {
@@ -46,11 +47,8 @@ public class DiskTargetProber implements TargetProber {
     try (PackStores.Opened opened = PackStores.open(target.endpoint(), settings())) {
       r = new StoreProbe(random, config.probeBytes()).probe(opened.store());
     } catch (IOException e) {
-      String why = e.getMessage() == null ? e.toString() : e.getMessage();
-      return ProbeMeasurement.unreachable(
-          e instanceof java.nio.file.NoSuchFileException
-              ? "no directory at " + target.endpoint().getPath()
-              : why);
+      // a missing directory or one that is no store says so ("no pack store at ...: ...")
+      return ProbeMeasurement.unreachable(e.getMessage() == null ? e.toString() : e.getMessage());
     }
     return new ProbeMeasurement(
         r.reachable(),

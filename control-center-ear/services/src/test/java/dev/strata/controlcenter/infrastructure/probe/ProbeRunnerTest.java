@@ -28,6 +28,7 @@ class ProbeRunnerTest {
           null,
           "file:/x",
           null,
+          null,
           TargetState.ACTIVE,
           Instant.EPOCH);
 

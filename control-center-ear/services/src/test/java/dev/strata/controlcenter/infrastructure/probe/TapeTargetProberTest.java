@@ -45,7 +45,7 @@ class TapeTargetProberTest {
 
   private static StorageTarget target(TargetKind kind, String endpoint) {
     return StorageTarget.register(
-        TargetId.of("t"), DC, kind, null, endpoint, null, TargetState.ACTIVE, Instant.EPOCH);
+        TargetId.of("t"), DC, kind, null, endpoint, null, null, TargetState.ACTIVE, Instant.EPOCH);
   }
 
   private static ProbeOutcome judge(StorageTarget t, ProbeMeasurement m) {

@@ -3,6 +3,7 @@ package dev.strata.controlcenter.interfaces.rest;
 import dev.strata.controlcenter.application.PageRequest;
 import dev.strata.pool.DataCenterId;
 import dev.strata.pool.InvalidValueException;
+import dev.strata.pool.PricePerGibMonth;
 import dev.strata.pool.TargetId;
 import dev.strata.pool.TenantId;
 import dev.strata.pool.UnknownIdentityException;
@@ -98,6 +99,13 @@ final class Params {
       throw new InvalidRequestException(
           name, "must be an ISO-8601 instant such as 2026-11-28T10:00:00Z (got '" + raw + "')");
     }
+  }
+
+  static PricePerGibMonth optionalPrice(String name, String raw) {
+    if (raw == null || raw.isEmpty()) {
+      return null;
+    }
+    return bodyValue(name, () -> PricePerGibMonth.ofDecimal(raw));
   }
 
   static int integer(String name, String raw, int defaultValue, int min, int max) {

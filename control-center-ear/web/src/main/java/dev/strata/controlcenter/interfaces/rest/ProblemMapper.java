@@ -5,6 +5,7 @@ import dev.strata.controlcenter.application.VersionConflictException;
 import dev.strata.pool.AccessDeniedException;
 import dev.strata.pool.DuplicateIdentityException;
 import dev.strata.pool.InvalidValueException;
+import dev.strata.pool.TransitionRefusedException;
 import dev.strata.pool.UnknownIdentityException;
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.WebApplicationException;
@@ -82,6 +83,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
           e.getMessage(),
           instance,
           List.of(new FieldError("id", e.getMessage())));
+    }
+    if (e instanceof TransitionRefusedException) {
+      return new Problem(
+          Problem.CONFLICT,
+          "Transition refused",
+          409,
+          e.getMessage(),
+          instance,
+          List.of(new FieldError("state", e.getMessage())));
     }
     if (e instanceof VersionConflictException) {
       return new Problem(

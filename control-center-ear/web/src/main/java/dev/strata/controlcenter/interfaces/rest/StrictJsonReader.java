@@ -209,7 +209,10 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
         }
         continue;
       }
-      args[i] = convert(c.getName(), v, c.getType(), errors);
+      args[i] =
+          c.getType() == List.class
+              ? strings(c.getName(), v, c.getGenericType(), errors)
+              : convert(c.getName(), v, c.getType(), errors);
     }
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
@@ -259,6 +262,14 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
                   "must be an integer between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE));
         }
       }
+    } else if (type == Double.class || type == double.class) {
+      if (v instanceof JsonNumber n) {
+        double d = n.doubleValue();
+        if (Double.isFinite(d)) {
+          return d;
+        }
+      }
+      errors.add(new FieldError(field, "must be a finite number"));
     } else if (type == Boolean.class || type == boolean.class) {
       if (v == JsonValue.TRUE || v == JsonValue.FALSE) {
         return v == JsonValue.TRUE;
@@ -285,6 +296,28 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
     } else {
       throw new IllegalStateException("no JSON conversion to " + type + " for field " + field);
     }
+    return null;
+  }
+
+  /** A JSON array of strings, for a record component of type {@code List<String>}. */
+  private static List<String> strings(
+      String field, JsonValue v, Type generic, List<FieldError> errors) {
+    if (!(generic instanceof java.lang.reflect.ParameterizedType p)
+        || p.getActualTypeArguments()[0] != String.class) {
+      throw new IllegalStateException("no JSON conversion to " + generic + " for field " + field);
+    }
+    if (v instanceof jakarta.json.JsonArray a) {
+      List<String> out = new ArrayList<>();
+      for (JsonValue e : a) {
+        if (!(e instanceof JsonString s)) {
+          errors.add(new FieldError(field, "must be an array of strings"));
+          return null;
+        }
+        out.add(s.getString());
+      }
+      return List.copyOf(out);
+    }
+    errors.add(new FieldError(field, "must be an array of strings"));
     return null;
   }
 

@@ -33,4 +33,9 @@ public record TargetRequest(
         String endpoint,
     @Schema(description = "Capacity in bytes (> 0), for devices that cannot report their own")
         Long capacityBytes,
-    @Schema(description = "Life-cycle state; POTENTIAL when absent") TargetState state) {}
+    @Schema(
+            description = "What a GiB-month on it costs, as a decimal in the currency of the bills",
+            example = "0.0040")
+        String costPerGibMonth,
+    @Schema(description = "POTENTIAL (the default: probed, no copies yet) or ACTIVE")
+        TargetState state) {}

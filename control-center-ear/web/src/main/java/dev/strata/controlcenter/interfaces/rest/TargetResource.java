@@ -102,6 +102,7 @@ public class TargetResource {
                 body.name(),
                 body.endpoint(),
                 body.capacityBytes(),
+                Params.optionalPrice("costPerGibMonth", body.costPerGibMonth()),
                 body.state()));
     return Response.created(uri.getAbsolutePathBuilder().path(t.id().value()).build())
         .tag(Views.etag(t.version()))
@@ -128,8 +129,51 @@ public class TargetResource {
     pool.reconfigureTarget(
         caller,
         Params.targetId(id),
-        new TargetChanges(body.name(), body.endpoint(), body.capacityBytes(), body.state()),
+        new TargetChanges(
+            body.name(),
+            body.endpoint(),
+            body.capacityBytes(),
+            Params.optionalPrice("costPerGibMonth", body.costPerGibMonth())),
         Params.ifMatch(ifMatch));
+    return get(id);
+  }
+
+  @POST
+  @Path("{id}/activate")
+  @Operation(
+      operationId = "activateTarget",
+      summary = "Give a target new copies (from POTENTIAL, or back from DRAINING)")
+  @APIResponse(responseCode = "200", description = "Active")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  public Response activate(@PathParam("id") String id) {
+    pool.transition(caller, Params.targetId(id), PoolService.Transition.ACTIVATE);
+    return get(id);
+  }
+
+  @POST
+  @Path("{id}/drain")
+  @Operation(
+      operationId = "drainTarget",
+      summary = "Stop giving a target new copies; it keeps serving reads while copies move off")
+  @APIResponse(responseCode = "200", description = "Draining")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  public Response drain(@PathParam("id") String id) {
+    pool.transition(caller, Params.targetId(id), PoolService.Transition.DRAIN);
+    return get(id);
+  }
+
+  @POST
+  @Path("{id}/retire")
+  @Operation(
+      operationId = "retireTarget",
+      summary = "Take a target out of service for good (an active one drains first)")
+  @APIResponse(responseCode = "200", description = "Retired")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  public Response retire(@PathParam("id") String id) {
+    pool.transition(caller, Params.targetId(id), PoolService.Transition.RETIRE);
     return get(id);
   }
 
