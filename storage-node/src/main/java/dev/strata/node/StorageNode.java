@@ -99,8 +99,8 @@ public final class StorageNode implements AutoCloseable {
       PackStores.Opened landingStore = null;
       for (NodeConfig.Named d : c.disks()) {
         Path dir = Path.of(d.location()).toAbsolutePath();
-        Files.createDirectories(dir);
-        PackStores.Opened o = PackStores.open(dir.toUri(), settings);
+        // A new or empty directory becomes a store; a store is opened; anything else is refused.
+        PackStores.Opened o = PackStores.initialise(dir.toUri(), settings);
         open.add(o);
         targets.put(
             d.name(),
@@ -111,12 +111,11 @@ public final class StorageNode implements AutoCloseable {
         }
       }
       if (landingStore == null) {
-        Path dir = Files.createDirectories(c.data().resolve("packs"));
-        landingStore = PackStores.open(dir.toUri(), settings);
+        landingStore = PackStores.initialise(c.data().resolve("packs").toUri(), settings);
         open.add(landingStore);
       }
       for (NodeConfig.Named b : c.s3()) {
-        PackStores.Opened o = PackStores.open(URI.create(b.location()), settings);
+        PackStores.Opened o = PackStores.initialise(URI.create(b.location()), settings);
         open.add(o);
         URI u = URI.create(b.location());
         targets.put(
@@ -137,8 +136,8 @@ public final class StorageNode implements AutoCloseable {
             v.name(),
             new Target(v.name(), TargetKind.VTL, l.location(), Optional.empty(), Optional.of(l)));
       }
-      Path stagingDir = Files.createDirectories(c.data().resolve("staging"));
-      PackStores.Opened staging = PackStores.open(stagingDir.toUri(), settings);
+      PackStores.Opened staging =
+          PackStores.initialise(c.data().resolve("staging").toUri(), settings);
       open.add(staging);
       TapeService tape =
           new TapeService(

@@ -101,7 +101,8 @@ public final class NodeBenchmark {
       List<Double> nodeRates = new ArrayList<>();
       for (int round = 0; round < ROUNDS; round++) {
         Path d = Files.createDirectories(dir.resolve("direct-" + round));
-        LocalPackStore direct = LocalPackStore.open(d, Clock.systemUTC());
+        LocalPackStore direct =
+            LocalPackStore.initialise(d, Clock.systemUTC(), new java.security.SecureRandom());
         long t0 = System.nanoTime();
         for (int i = 0; i < count; i++) {
           Path f = files.get(i);

@@ -64,14 +64,18 @@ class TapeServiceTest {
     library = TapeLibraryOpener.defaults().open("lib1", dir.resolve("vtl").toString());
     landing =
         new TenantPacks(
-            LocalPackStore.open(
-                Files.createDirectories(dir.resolve("landing")), Clock.systemUTC()));
+            LocalPackStore.initialise(
+                Files.createDirectories(dir.resolve("landing")),
+                Clock.systemUTC(),
+                new java.security.SecureRandom()));
     tape =
         new TapeService(
             List.of(library),
             new TapeStaging(
-                LocalPackStore.open(
-                    Files.createDirectories(dir.resolve("staging")), Clock.systemUTC()),
+                LocalPackStore.initialise(
+                    Files.createDirectories(dir.resolve("staging")),
+                    Clock.systemUTC(),
+                    new java.security.SecureRandom()),
                 dir.resolve("tasks")),
             dir.resolve("state"),
             new StreamingGovernor(1L << 40, Duration.ofDays(1)),
