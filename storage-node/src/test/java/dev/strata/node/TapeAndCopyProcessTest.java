@@ -174,6 +174,21 @@ class TapeAndCopyProcessTest {
                   .filter(l -> l.startsWith("strata_node_drive_backhitches_streaming_total")))
           .allMatch(l -> l.endsWith(" 0"));
 
+      // The catalog's view: every flushed piece of the tenant, with a cursor to page on.
+      String copies =
+          text(
+              TestKit.send(
+                  TestKit.req(again.uri, "v1/tenants/acme/tape/copies?limit=10000", all).build()));
+      for (String name : names) {
+        assertThat(copies).contains("\"pack\":\"" + name + "\"");
+      }
+      String page =
+          text(
+              TestKit.send(
+                  TestKit.req(again.uri, "v1/tenants/acme/tape/copies?after=0&limit=1", all)
+                      .build()));
+      assertThat(page).contains("\"sequence\":1").doesNotContain("\"sequence\":0");
+
       // The library's data path, probed where it lives (a probe cartridge, a drive nobody holds).
       HttpResponse<byte[]> probe = post(again.uri, "v1/node/targets/lib1/probes", nodeRead, "");
       assertThat(text(probe)).contains("\"dataPathTested\":true").contains("\"verified\":true");

@@ -159,6 +159,54 @@ public final class DataResource {
     }
   }
 
+  /** One journalled piece of a tape copy, with its cursor. */
+  public record JournalledPiece(
+      long sequence,
+      String pack,
+      String pool,
+      String library,
+      String barcode,
+      int file,
+      long block,
+      long offset,
+      long length,
+      long packLength) {}
+
+  /**
+   * The pieces of this tenant's packs the node wrote to tape (and flushed), in the order it did,
+   * after the cursor {@code after} (the last {@code sequence} the caller saw; -1 to start): how the
+   * center's catalog learns every copy's barcode, tape file and block without asking pack by pack.
+   */
+  @GET
+  @Path("tape/copies")
+  public List<JournalledPiece> tapeCopies(
+      @PathParam("tenant") String tenantName,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @jakarta.ws.rs.QueryParam("after") @jakarta.ws.rs.DefaultValue("-1") long after,
+      @jakarta.ws.rs.QueryParam("limit") @jakarta.ws.rs.DefaultValue("1000") int limit)
+      throws AccessDenied {
+    TenantId tenant = TenantId.of(tenantName);
+    grants.check(authorization, GrantOperation.TAPE_WRITE, Optional.of(tenant));
+    if (limit < 1 || limit > 10_000) {
+      throw BadRequest.of("limit is 1 to 10000");
+    }
+    return tape.journal().since(tenant, after, limit).stream()
+        .map(
+            e ->
+                new JournalledPiece(
+                    e.sequence(),
+                    e.copy().pack().value(),
+                    e.copy().pool(),
+                    e.copy().library(),
+                    e.copy().barcode(),
+                    e.copy().file(),
+                    e.copy().block(),
+                    e.copy().offset(),
+                    e.copy().length(),
+                    e.copy().packLength()))
+        .toList();
+  }
+
   /** Where a pack stands on tape in a pool: STAGED, WRITTEN (with its pieces) or UNKNOWN. */
   public record OnTape(String pack, String pool, String state, List<PieceView> pieces) {}
 

@@ -105,6 +105,23 @@ public final class TapeJournal {
     return length >= 0 && end == length ? out : List.of();
   }
 
+  /** A journalled piece with its position in the journal (a cursor for readers). */
+  public record Entry(long sequence, TapeCopy copy) {}
+
+  /**
+   * Up to {@code limit} pieces of {@code tenant} journalled after sequence number {@code after} (-1
+   * for the first page), in the order they were flushed to tape.
+   */
+  public synchronized List<Entry> since(TenantId tenant, long after, int limit) {
+    List<Entry> out = new ArrayList<>();
+    for (int i = (int) Math.max(0, after + 1); i < copies.size() && out.size() < limit; i++) {
+      if (copies.get(i).tenant().equals(tenant)) {
+        out.add(new Entry(i, copies.get(i)));
+      }
+    }
+    return out;
+  }
+
   public synchronized List<TapeCopy> all() {
     return List.copyOf(copies);
   }
