@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param address the address to listen on
  * @param port the port (0: any free one, printed when ready)
  * @param tls certificate chain and private key (PEM files), when the listener speaks TLS
+ * @param tlsTrust certificates (PEM) this node trusts when it calls other nodes over HTTPS, in
+ *     addition to the JVM's own trust store
  * @param centerKeys the public keys whose grants this node accepts
  * @param maxGrantLifetime grants that live longer are refused
  * @param disks disk targets (directories) by name; the first is where uploads land, unless none is
@@ -32,6 +34,7 @@ public record NodeConfig(
     String address,
     int port,
     Optional<Tls> tls,
+    List<Path> tlsTrust,
     List<Path> centerKeys,
     Duration maxGrantLifetime,
     List<Named> disks,

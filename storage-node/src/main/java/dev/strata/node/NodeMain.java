@@ -99,6 +99,11 @@ public final class NodeMain implements Callable<Integer> {
           "[NAME=]DIR|vtl://host:port|mtx:... a tape library (a directory: a virtual one in this process)")
   List<String> vtls = new ArrayList<>();
 
+  @Option(
+      names = "--tls-trust",
+      description = "PEM certificates to trust when copying to other nodes over HTTPS; repeatable")
+  List<Path> tlsTrust = new ArrayList<>();
+
   @Option(names = "--tls-cert", description = "PEM certificate chain: serve HTTPS")
   Path tlsCert;
 
@@ -253,6 +258,7 @@ public final class NodeMain implements Callable<Integer> {
         address,
         port,
         tlsCert == null ? Optional.empty() : Optional.of(new NodeConfig.Tls(tlsCert, tlsKey)),
+        tlsTrust,
         centerKeys,
         maxGrantLifetime,
         named(disks, "disk"),

@@ -159,7 +159,11 @@ public final class StorageNode implements AutoCloseable {
           new GrantChecker(keys, c.dataCenter(), c.node(), c.maxGrantLifetime(), clock);
       TenantPacks landing = new TenantPacks(landingStore.store());
       PackReceiver receiver = new PackReceiver(landing);
-      PackCopier copier = new PackCopier(landing, HttpClient.newBuilder().build());
+      HttpClient.Builder http = HttpClient.newBuilder();
+      if (!c.tlsTrust().isEmpty()) {
+        http.sslContext(Tls.trusting(c.tlsTrust()));
+      }
+      PackCopier copier = new PackCopier(landing, http.build());
       TargetProber prober =
           new TargetProber(
               new StoreProbe(random, 1 << 20),

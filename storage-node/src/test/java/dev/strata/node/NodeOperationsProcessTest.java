@@ -153,6 +153,49 @@ class NodeOperationsProcessTest {
               TestKit.req(node.uri, "v1/tenants/acme/packs/" + TestKit.sha(pack), grant).build(),
               HttpResponse.BodyHandlers.ofByteArray());
       assertThat(get.body()).isEqualTo(pack);
+
+      // Another node copies to this one over HTTPS, trusting its certificate.
+      try (TestKit.NodeProcess other =
+          TestKit.NodeProcess.start(
+              dir.resolve("other.log"),
+              "--data-center",
+              "dc5",
+              "--data",
+              dir.resolve("dc5").toString(),
+              "--port",
+              "0",
+              "--center-key",
+              center.publicKeyFile.toString(),
+              "--probe-interval",
+              "PT0S",
+              "--tls-trust",
+              cert.toString())) {
+        byte[] second = TestKit.pack(agent, 300_000, 9);
+        String dc5 =
+            center.grant("acme", "dc5", Set.of(PACK_WRITE, PACK_COPY), List.of(agent.publicKey()));
+        assertThat(
+                TestKit.send(
+                        TestKit.req(other.uri, "v1/tenants/acme/packs/" + TestKit.sha(second), dc5)
+                            .PUT(HttpRequest.BodyPublishers.ofByteArray(second))
+                            .build())
+                    .statusCode())
+            .isEqualTo(201);
+        HttpResponse<byte[]> copied =
+            TestKit.send(
+                TestKit.req(other.uri, "v1/tenants/acme/copies", dc5)
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"packs\":[\""
+                                + TestKit.sha(second)
+                                + "\"],\"node\":\""
+                                + node.uri
+                                + "\",\"grant\":\""
+                                + grant
+                                + "\"}"))
+                    .build());
+        assertThat(text(copied)).contains("\"ok\":true").contains("\"created\":true");
+      }
     }
   }
 

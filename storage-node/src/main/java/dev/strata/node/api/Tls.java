@@ -51,6 +51,45 @@ public final class Tls {
     }
   }
 
+  /**
+   * A client context trusting the JVM's own trust store and the certificates in {@code pemFiles}
+   * (another node's self-signed certificate, a private CA).
+   */
+  public static SSLContext trusting(List<Path> pemFiles) throws IOException {
+    try {
+      KeyStore trust = KeyStore.getInstance("PKCS12");
+      trust.load(null, null);
+      javax.net.ssl.TrustManagerFactory jvm =
+          javax.net.ssl.TrustManagerFactory.getInstance(
+              javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+      jvm.init((KeyStore) null);
+      int n = 0;
+      for (javax.net.ssl.TrustManager tm : jvm.getTrustManagers()) {
+        if (tm instanceof javax.net.ssl.X509TrustManager x) {
+          for (java.security.cert.X509Certificate ca : x.getAcceptedIssuers()) {
+            trust.setCertificateEntry("jvm-" + n++, ca);
+          }
+        }
+      }
+      for (Path f : pemFiles) {
+        try (InputStream in = Files.newInputStream(f)) {
+          for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+            trust.setCertificateEntry("trusted-" + n++, c);
+          }
+        }
+      }
+      javax.net.ssl.TrustManagerFactory tmf =
+          javax.net.ssl.TrustManagerFactory.getInstance(
+              javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init(trust);
+      SSLContext ctx = SSLContext.getInstance("TLS");
+      ctx.init(null, tmf.getTrustManagers(), null);
+      return ctx;
+    } catch (GeneralSecurityException e) {
+      throw new IOException("cannot use the trusted certificates: " + e.getMessage(), e);
+    }
+  }
+
   private static PrivateKey readKey(Path file, String algorithm)
       throws IOException, GeneralSecurityException {
     String pem = Files.readString(file, StandardCharsets.US_ASCII);
