@@ -72,7 +72,7 @@ class S3LockTest {
               .withRetry(new RetryPolicy(2, Duration.ZERO, Duration.ZERO), d -> {})
               .withS3Credentials(new S3Credentials("agent", "agent-secret"));
       try (PackStores.Opened opened =
-          PackStores.open(URI.create("s3://backups/host1?endpoint=" + endpoint), settings)) {
+          PackStores.initialise(URI.create("s3://backups/host1?endpoint=" + endpoint), settings)) {
         Repos.init(opened.store());
         PackStore store = new RepositoryLockTest.Rendezvous(opened.store());
         List<Path> sources = new ArrayList<>();

@@ -672,7 +672,21 @@ abstract class ControlCenterContract {
 
   /** A fresh API key of {@code name}, as a client that sends it. */
   Api keyOf(String name) {
-    Api.Reply r = api().post("api/v1/principals/" + name + "/keys", "{\"label\":\"test\"}");
+    Api issuer = api();
+    String kind = api().get("api/v1/principals/" + name).json().getString("kind");
+    if (kind.equals("OPERATOR") || kind.equals("MEMBER")) {
+      // People issue their own keys: an administrator resets the password, the person issues.
+      String password = "test password of " + name;
+      Api.Reply reset =
+          api()
+              .put(
+                  "api/v1/principals/" + name + "/password",
+                  "{\"password\":\"" + password + "\"}",
+                  null);
+      assertThat(reset.status()).as(reset.body()).isEqualTo(204);
+      issuer = api().as(Api.basic(name, password));
+    }
+    Api.Reply r = issuer.post("api/v1/principals/" + name + "/keys", "{\"label\":\"test\"}");
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     return api().as(Api.bearer(r.json().getString("token")));
   }
@@ -876,18 +890,44 @@ abstract class ControlCenterContract {
     String bob = createPrincipal(unique("bob"), "TENANT_USER", tenant, "bobs password 123");
     Api asAlice = api().as(Api.basic(alice, "first password 123"));
     assertProblem(
-        asAlice.put("api/v1/principals/" + alice + "/password", "{\"password\":\"short\"}", null),
+        api().post("api/v1/principals/" + alice + "/keys", "{}"),
+        403,
+        null); // an administrator could act as her with a key issued to her
+    assertProblem(
+        asAlice.put(
+            "api/v1/principals/" + alice + "/password",
+            "{\"currentPassword\":\"first password 123\",\"password\":\"short\"}",
+            null),
         400,
         "password");
+    // A key (perhaps stolen) of alice's cannot set her password: it takes the current one.
+    Api asAlicesKey = keyOf(alice);
+    Api asAliceAgain = api().as(Api.basic(alice, "test password of " + alice));
+    assertProblem(
+        asAlicesKey.put(
+            "api/v1/principals/" + alice + "/password",
+            "{\"password\":\"second password 456\"}",
+            null),
+        400,
+        "currentPassword");
+    assertProblem(
+        asAlicesKey.put(
+            "api/v1/principals/" + alice + "/password",
+            "{\"currentPassword\":\"a wrong guess 1\",\"password\":\"second password 456\"}",
+            null),
+        400,
+        "currentPassword");
     assertThat(
-            asAlice
+            asAliceAgain
                 .put(
                     "api/v1/principals/" + alice + "/password",
-                    "{\"password\":\"second password 456\"}",
+                    "{\"currentPassword\":\"test password of "
+                        + alice
+                        + "\",\"password\":\"second password 456\"}",
                     null)
                 .status())
         .isEqualTo(204);
-    assertProblem(asAlice.get("api/v1/me"), 401, null);
+    assertProblem(asAliceAgain.get("api/v1/me"), 401, null);
     assertThat(api().as(Api.basic(alice, "second password 456")).get("api/v1/me").status())
         .isEqualTo(200);
     assertProblem(
@@ -906,7 +946,9 @@ abstract class ControlCenterContract {
     String tenant = createTenant(unique("t"));
     String password = "a secret password " + UUID.randomUUID();
     String person = createPrincipal(unique("p"), "TENANT_USER", tenant, password);
-    Api.Reply issued = api().post("api/v1/principals/" + person + "/keys", "{}");
+    assertProblem(api().post("api/v1/principals/" + person + "/keys", "{}"), 403, null);
+    Api.Reply issued =
+        api().as(Api.basic(person, password)).post("api/v1/principals/" + person + "/keys", "{}");
     String token = issued.json().getString("token");
     api().as(Api.basic(person, "not " + password)).post("api/v1/tenants", "{}");
     String trail = api().get("api/v1/audit?limit=1000").body();
@@ -1004,7 +1046,15 @@ abstract class ControlCenterContract {
     String tenant = createTenant(unique("t"));
     String password = "the right password " + UUID.randomUUID();
     String person = createPrincipal(unique("guessed"), "TENANT_USER", tenant, password);
-    Api asPersonsKey = keyOf(person);
+    Api asPersonsKey =
+        api()
+            .as(
+                Api.bearer(
+                    api()
+                        .as(Api.basic(person, password))
+                        .post("api/v1/principals/" + person + "/keys", "{}")
+                        .json()
+                        .getString("token")));
     for (int i = 0; i < 5; i++) {
       assertProblem(api().as(Api.basic(person, "guess " + i)).get("api/v1/me"), 401, null);
     }

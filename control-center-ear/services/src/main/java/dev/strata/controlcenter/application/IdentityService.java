@@ -231,8 +231,20 @@ public class IdentityService {
   }
 
   /** Sets a person's password: their own, or one within the caller's reach. */
-  public void setPassword(Caller caller, PrincipalName name, char[] password) {
+  /**
+   * Sets a person's password. One's own needs the current password (when there is one), so that a
+   * stolen API key cannot turn into a password that outlives the key's revocation; those who manage
+   * principals reset others' without it.
+   */
+  public void setPassword(
+      Caller caller, PrincipalName name, char[] currentPassword, char[] password) {
     Principal p = manageable(caller, name);
+    if (caller.name().equals(name) && p.passwordHash().isPresent()) {
+      if (currentPassword == null || !hasher.verify(currentPassword, p.passwordHash().get())) {
+        throw new InvalidValueException(
+            "currentPassword", "give your current password to set a new one");
+      }
+    }
     p.setPasswordHash(hasher.hash(checkedPassword(password)));
   }
 
@@ -241,6 +253,10 @@ public class IdentityService {
   /** Issues a key to {@code owner}: to oneself (people only) or to a principal within reach. */
   public IssuedKey issueKey(Caller caller, PrincipalName owner, String label) {
     Principal p = manageable(caller, owner);
+    if (p.kind().human() && !caller.name().equals(owner)) {
+      // A key issued to someone else would let its issuer act as that person.
+      throw new AccessDeniedException("people issue their own API keys");
+    }
     if (!p.active()) {
       throw new InvalidValueException("name", "'" + owner + "' is disabled");
     }

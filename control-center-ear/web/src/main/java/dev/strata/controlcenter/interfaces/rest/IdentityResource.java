@@ -167,7 +167,11 @@ public class IdentityResource {
   @APIResponse(responseCode = "204", description = "Set")
   @APIResponse(responseCode = "404", ref = "NotFound")
   public Response setPassword(@PathParam("name") String name, PasswordRequest body) {
-    identity.setPassword(caller, Params.principalName(name), body.password().toCharArray());
+    identity.setPassword(
+        caller,
+        Params.principalName(name),
+        body.currentPassword() == null ? null : body.currentPassword().toCharArray(),
+        body.password().toCharArray());
     return Response.noContent().build();
   }
 

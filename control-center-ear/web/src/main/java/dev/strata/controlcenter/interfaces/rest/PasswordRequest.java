@@ -7,6 +7,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "PasswordRequest")
 public record PasswordRequest(
     @Schema(
+            description =
+                "Your current password, required when you set your own (not when an administrator"
+                    + " resets another's)",
+            writeOnly = true)
+        String currentPassword,
+    @Schema(
             required = true,
             description = "The new password, 12 to 1024 characters; never stored as given",
             writeOnly = true,
