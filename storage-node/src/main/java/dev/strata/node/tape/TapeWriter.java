@@ -197,6 +197,14 @@ final class TapeWriter {
           && known.get().state() == State.FILLING
           && known.get().pool().equals(pool)) {
         Mounts.Mounted m = mounts.mount(barcode, stats);
+        if (known.get().batchStart() > 0 && m.worm()) {
+          // A write-once volume whose last batch was cut off cannot be rewritten, and its cut tail
+          // has no filemark to append after: it keeps what its index lists and takes no more.
+          LOG.info("WORM cartridge " + barcode + " ends in an interrupted batch; closing it");
+          media.put(lib.name(), barcode, new Cartridge(pool, State.FULL, -1));
+          mounts.unmount(m);
+          continue;
+        }
         TapeVolumeWriter w =
             known.get().batchStart() > 0
                 ? TapeVolumeWriter.appendAt(m.drive(), known.get().batchStart())

@@ -251,4 +251,38 @@ class TapeServiceTest {
             TapeJournal.open(f).all().stream().map(TapeCopy::barcode).collect(Collectors.toList()))
         .containsExactly("TST001L9", "TST002L9");
   }
+
+  @Test
+  void aWormCartridgeCutOffMidBatchIsClosedAndTheBatchGoesToAFreshOne() throws Exception {
+    VirtualLibrary.create(
+        dir.resolve("worm"),
+        new LibraryConfig("lib2", 1, 6, 0, CartridgeType.LTO9_WORM, 3, 0, "WRM", 64e6 / 18e12));
+    NodeLibrary worm = TapeLibraryOpener.defaults().open("lib2", dir.resolve("worm").toString());
+    TapeService t =
+        new TapeService(
+            List.of(worm),
+            new TapeStaging(
+                LocalPackStore.initialise(
+                    dir.resolve("staging2"), Clock.systemUTC(), new SecureRandom()),
+                dir.resolve("tasks2")),
+            dir.resolve("state2"),
+            new StreamingGovernor(1L << 40, Duration.ofDays(1)),
+            256 << 10,
+            177_000_000L,
+            Clock.systemUTC(),
+            random);
+    PackId first = land(600);
+    t.stage(landing, ACME, first, "gold");
+    t.flush("gold");
+    t.writeDueBatches();
+    String used = t.journal().wholeCopy(ACME, first, "gold").get(0).barcode();
+    // As after a kill in the middle of the next batch: the cartridge is marked with its start.
+    t.media().put("lib2", used, new MediaState.Cartridge("gold", MediaState.State.FILLING, 3));
+    PackId second = land(601);
+    t.stage(landing, ACME, second, "gold");
+    t.flush("gold");
+    t.writeDueBatches();
+    assertThat(t.media().get("lib2", used).orElseThrow().state()).isEqualTo(MediaState.State.FULL);
+    assertThat(t.journal().wholeCopy(ACME, second, "gold").get(0).barcode()).isNotEqualTo(used);
+  }
 }
