@@ -445,19 +445,25 @@ public final class LocalPackStore implements PackStore {
         byte[] buf = new byte[COPY_BUFFER];
         ByteBuffer wrapped = ByteBuffer.wrap(buf);
         copied = 0;
-        while (copied < length) {
-          int n = in.readNBytes(buf, 0, (int) Math.min(buf.length, length - copied));
-          if (n == 0) {
-            break;
+        EarlyWriteback writeback = new EarlyWriteback(ch);
+        try {
+          while (copied < length) {
+            int n = in.readNBytes(buf, 0, (int) Math.min(buf.length, length - copied));
+            if (n == 0) {
+              break;
+            }
+            digest.update(buf, 0, n);
+            wrapped.clear().limit(n);
+            while (wrapped.hasRemaining()) {
+              ch.write(wrapped);
+            }
+            copied += n;
+            writeback.wrote(n);
           }
-          digest.update(buf, 0, n);
-          wrapped.clear().limit(n);
-          while (wrapped.hasRemaining()) {
-            ch.write(wrapped);
-          }
-          copied += n;
+          longer = copied == length && in.read() != -1;
+        } finally {
+          writeback.finish();
         }
-        longer = copied == length && in.read() != -1;
         ch.force(true);
       }
       StoreException.ContentMismatch.check(

@@ -9,5 +9,10 @@ public enum DriveCapability {
   /** Write-once cartridges. */
   WORM,
   /** Logical block protection (a CRC per block checked by the drive). */
-  LOGICAL_BLOCK_PROTECTION
+  LOGICAL_BLOCK_PROTECTION,
+  /**
+   * Filemarks written without flushing the drive's buffer (SSC WRITE FILEMARKS with IMMED=1, st's
+   * MTWEOFI), so a streaming drive keeps streaming ({@link TapeDrive#writeFilemarksImmediate}).
+   */
+  IMMEDIATE_FILEMARKS
 }

@@ -45,8 +45,21 @@ public interface TapeDrive {
    */
   void writeBlock(ByteBuffer block) throws TapeException;
 
-  /** Writes {@code count} filemarks (they end a tape file). */
+  /**
+   * Writes {@code count} filemarks (they end a tape file) synchronously: when it returns, every
+   * block and filemark written so far is on the medium — and the tape has stopped.
+   */
   void writeFilemarks(int count) throws TapeException;
+
+  /**
+   * Writes {@code count} filemarks without waiting for the drive's buffer to reach the medium, so a
+   * streaming drive does not stop. What was written is durable only after a later synchronous
+   * {@link #writeFilemarks}. A drive without {@link DriveCapability#IMMEDIATE_FILEMARKS} writes
+   * them synchronously (correct, only slower).
+   */
+  default void writeFilemarksImmediate(int count) throws TapeException {
+    writeFilemarks(count);
+  }
 
   /**
    * Reads the object at the current position and moves past it.

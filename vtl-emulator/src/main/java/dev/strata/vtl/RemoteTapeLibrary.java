@@ -212,8 +212,15 @@ public final class RemoteTapeLibrary implements TapeLibrary, AutoCloseable {
     @Override
     public Set<DriveCapability> capabilities() {
       try {
-        return ask(
-            VtlProtocol.DRIVE_CAPABILITIES, address, o -> {}, i -> names(i, DriveCapability.class));
+        Set<DriveCapability> c =
+            ask(
+                VtlProtocol.DRIVE_CAPABILITIES,
+                address,
+                o -> {},
+                i -> names(i, DriveCapability.class));
+        // The protocol has no immediate filemark: over the network they are synchronous.
+        c.remove(DriveCapability.IMMEDIATE_FILEMARKS);
+        return c;
       } catch (TapeException e) {
         return EnumSet.noneOf(DriveCapability.class);
       }

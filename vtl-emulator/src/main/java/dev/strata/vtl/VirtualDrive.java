@@ -70,7 +70,10 @@ public final class VirtualDrive implements TapeDrive {
   @Override
   public Set<DriveCapability> capabilities() {
     return EnumSet.of(
-        DriveCapability.LOCATE, DriveCapability.WORM, DriveCapability.LOGICAL_BLOCK_PROTECTION);
+        DriveCapability.LOCATE,
+        DriveCapability.WORM,
+        DriveCapability.LOGICAL_BLOCK_PROTECTION,
+        DriveCapability.IMMEDIATE_FILEMARKS);
   }
 
   /** The changer placed a cartridge in the drive. */
@@ -252,6 +255,20 @@ public final class VirtualDrive implements TapeDrive {
 
   @Override
   public synchronized void writeFilemarks(int count) throws TapeException {
+    writeFilemarks(count, true);
+  }
+
+  /**
+   * Immediate filemarks leave the timing model's buffer as it is: the tape keeps streaming. (The
+   * emulated cartridge still forces its files at every filemark, so the emulator is never less
+   * durable than the drive it models.)
+   */
+  @Override
+  public synchronized void writeFilemarksImmediate(int count) throws TapeException {
+    writeFilemarks(count, false);
+  }
+
+  private void writeFilemarks(int count, boolean synchronous) throws TapeException {
     if (count < 0) {
       throw new TapeException.IllegalRequest("cannot write " + count + " filemarks");
     }
@@ -261,7 +278,9 @@ public final class VirtualDrive implements TapeDrive {
         tape.writeFilemark();
         position++;
       }
-      timing.flush();
+      if (synchronous) {
+        timing.flush();
+      }
     } catch (IOException e) {
       throw new TapeException.MediumError(position, e.toString());
     }

@@ -214,4 +214,64 @@ class TapeVolumeTest {
     d.writeFilemarks(1);
     assertThatThrownBy(() -> new TapeVolumeReader(d).scan()).hasMessageContaining("CRC-32C");
   }
+
+  @Test
+  void aBatchCutShortIsRewrittenFromWhereItBegan() throws Exception {
+    VirtualTapeLibrary lib = library();
+    TapeDrive d = load(lib, VirtualLibrary.FIRST_SLOT);
+    TapeVolumeWriter w = TapeVolumeWriter.label(d, label("VOL000L9", false));
+    byte[] kept = bytes(300_000, 1);
+    write(w, "kept", kept, 0);
+    w.finish();
+    int batchStart = w.nextFile();
+    // A second batch: one whole piece, then a piece cut off mid-way (no trailer, no index), as
+    // when the writer is killed.
+    TapeVolumeWriter w2 = TapeVolumeWriter.append(d);
+    assertThat(w2.nextFile()).isEqualTo(batchStart);
+    write(w2, "lost-1", bytes(200_000, 2), 0);
+    byte[] cut = bytes(500_000, 3);
+    java.io.InputStream dying =
+        new java.io.FilterInputStream(new ByteArrayInputStream(cut)) {
+          int left = 3 * BLOCK;
+
+          @Override
+          public int read(byte[] b, int off, int len) throws java.io.IOException {
+            if (left <= 0) {
+              throw new java.io.IOException("killed");
+            }
+            int n = super.read(b, off, Math.min(len, left));
+            left -= n;
+            return n;
+          }
+        };
+    assertThatThrownBy(() -> w2.write("lost-2", cut.length, sha(cut), 0, dying))
+        .hasMessageContaining("killed");
+    d.unload();
+    d.load();
+
+    TapeVolumeWriter resumed = TapeVolumeWriter.appendAt(d, batchStart);
+    byte[] again = bytes(250_000, 4);
+    PieceInfo p = write(resumed, "again", again, 0);
+    resumed.finish();
+    assertThat(p.file()).isEqualTo(batchStart);
+    TapeVolumeReader r = new TapeVolumeReader(d);
+    assertThat(r.index()).extracting(PieceInfo::pack).containsExactly("kept", "again");
+    assertThat(r.scan().pieces()).extracting(PieceInfo::pack).containsExactly("kept", "again");
+    assertThat(read(r, r.index().get(1))).isEqualTo(again);
+    assertThat(read(r, r.index().get(0))).isEqualTo(kept);
+  }
+
+  @Test
+  void aWormVolumeIsNeverRewrittenFromAnEarlierFile() throws Exception {
+    VirtualLibrary.create(
+        dir, new LibraryConfig("w", 1, 6, 1, CartridgeType.LTO9_WORM, 3, 0, "WRM", 4.5e-7));
+    VirtualTapeLibrary lib = VirtualTapeLibrary.open(dir);
+    TapeDrive d = load(lib, VirtualLibrary.FIRST_SLOT);
+    TapeVolumeWriter w = TapeVolumeWriter.label(d, label("WRM000LZ", true));
+    write(w, "a", bytes(1000, 1), 0);
+    w.finish();
+    assertThatThrownBy(() -> TapeVolumeWriter.appendAt(d, 1))
+        .isInstanceOf(TapeException.IllegalRequest.class)
+        .hasMessageContaining("WORM");
+  }
 }

@@ -106,4 +106,46 @@ class TimingModelTest {
     assertThat(r.backhitches()).isEqualTo(1); // the synchronous filemark stopped the tape
     assertThat(r.mechanical()).isGreaterThan(Duration.ofSeconds(15));
   }
+
+  @Test
+  void immediateFilemarksBetweenPacksKeepTheTapeStreaming(@TempDir Path dir) throws Exception {
+    HostClock clock = new HostClock();
+    VirtualLibrary.create(
+        dir, new LibraryConfig("t", 1, 4, 0, CartridgeType.LTO9, 2, 0, "TIM", 1e-4));
+    VirtualTapeLibrary lib = VirtualTapeLibrary.open(dir, DriveTiming.LTO9, clock, 0);
+    lib.move(VirtualLibrary.FIRST_SLOT, VirtualLibrary.FIRST_DRIVE);
+    VirtualDrive d = lib.virtualDrive(VirtualLibrary.FIRST_DRIVE);
+    assertThat(d.capabilities()).contains(dev.strata.tape.DriveCapability.IMMEDIATE_FILEMARKS);
+    d.load();
+    // 40 "packs" of 16 blocks fed at 1 GB/s, a filemark after each.
+    for (int pack = 0; pack < 40; pack++) {
+      for (int i = 0; i < 16; i++) {
+        clock.advance(BLOCK / 1e9);
+        d.writeBlock(ByteBuffer.allocate(BLOCK));
+      }
+      d.writeFilemarksImmediate(1);
+    }
+    assertThat(d.report().backhitches()).isZero();
+    d.writeFilemarks(1); // the closing synchronous filemark flushes and stops the tape once
+    assertThat(d.report().backhitches()).isEqualTo(1);
+  }
+
+  @Test
+  void synchronousFilemarksBetweenPacksStopTheTapeEachTime(@TempDir Path dir) throws Exception {
+    HostClock clock = new HostClock();
+    VirtualLibrary.create(
+        dir, new LibraryConfig("t", 1, 4, 0, CartridgeType.LTO9, 2, 0, "TIM", 1e-4));
+    VirtualTapeLibrary lib = VirtualTapeLibrary.open(dir, DriveTiming.LTO9, clock, 0);
+    lib.move(VirtualLibrary.FIRST_SLOT, VirtualLibrary.FIRST_DRIVE);
+    VirtualDrive d = lib.virtualDrive(VirtualLibrary.FIRST_DRIVE);
+    d.load();
+    for (int pack = 0; pack < 10; pack++) {
+      for (int i = 0; i < 16; i++) {
+        clock.advance(BLOCK / 1e9);
+        d.writeBlock(ByteBuffer.allocate(BLOCK));
+      }
+      d.writeFilemarks(1);
+    }
+    assertThat(d.report().backhitches()).isEqualTo(10);
+  }
 }

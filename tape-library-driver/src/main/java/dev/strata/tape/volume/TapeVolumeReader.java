@@ -79,11 +79,19 @@ public final class TapeVolumeReader {
   }
 
   public Scan scan() throws IOException {
+    return scanBefore(Integer.MAX_VALUE);
+  }
+
+  /**
+   * Like {@link #scan()}, but stops at tape file {@code end} without reading it or anything after
+   * it (what follows may be the remains of an interrupted write, about to be overwritten).
+   */
+  public Scan scanBefore(int end) throws IOException {
     VolumeLabel label = readLabel();
     List<PieceInfo> pieces = new ArrayList<>();
     OptionalInt lastIndex = OptionalInt.empty();
     int file = 1;
-    while (true) {
+    while (file < end) {
       ByteBuffer first;
       try {
         first = readBlock();

@@ -15,7 +15,12 @@ import java.util.List;
  * Writes a Strata tape volume on the cartridge loaded in a drive: the label as file 0, then one
  * pack piece per tape file, then the end-of-volume index. A piece that reaches the early-warning
  * point ends there: {@link #write} returns it shorter than asked, the volume is full, and the rest
- * of the pack continues on the next volume (spanning). Not thread-safe.
+ * of the pack continues on the next volume (spanning).
+ *
+ * <p>Pieces end with immediate filemarks, so a drive that streams keeps streaming from one pack to
+ * the next; only the index ends with a synchronous one. So what {@link #write} wrote is on the
+ * medium once {@link #finish()} returned, not before: a caller reports pieces as stored only then.
+ * Not thread-safe.
  */
 public final class TapeVolumeWriter {
   private final TapeDrive drive;
@@ -60,6 +65,41 @@ public final class TapeVolumeWriter {
     return new TapeVolumeWriter(drive, scan.label(), scan.pieces(), next);
   }
 
+  /**
+   * Opens a labelled rewritable volume to write from tape file {@code file} on, as after a crash in
+   * the middle of a batch that began at {@code file}: the files before it must be whole; what was
+   * at {@code file} and after it (pieces of the interrupted batch, the old index) is overwritten.
+   * WORM volumes cannot be rewritten and are refused.
+   */
+  public static TapeVolumeWriter appendAt(TapeDrive drive, int file) throws IOException {
+    if (file < 1) {
+      throw new IllegalArgumentException("file 0 is the label");
+    }
+    if (drive.status().worm()) {
+      throw new TapeException.IllegalRequest(
+          "a WORM volume cannot be rewritten from file " + file + "; append after its end");
+    }
+    TapeVolumeReader.Scan scan = new TapeVolumeReader(drive).scanBefore(file);
+    if (file > scan.files()) {
+      throw new TapeException.IllegalRequest(
+          "the volume has " + scan.files() + " files; cannot write from file " + file);
+    }
+    drive.rewind();
+    drive.spaceFilemarks(file);
+    return new TapeVolumeWriter(
+        drive, scan.label(), scan.pieces().stream().filter(p -> p.file() < file).toList(), file);
+  }
+
+  /** The tape file the next piece (or the index) goes to. */
+  public int nextFile() {
+    return nextFile;
+  }
+
+  /** The label of the volume being written. */
+  public VolumeLabel label() {
+    return label;
+  }
+
   /** Whether the early-warning point was passed: nothing more should be written but the index. */
   public boolean full() {
     return full;
@@ -99,7 +139,7 @@ public final class TapeVolumeWriter {
     ByteBuffer end = ByteBuffer.allocate(4 + 8 + VolumeBlocks.CRC);
     end.put(VolumeBlocks.PIECE_END).putLong(written);
     write(VolumeBlocks.seal(end));
-    writeFilemark();
+    writeFilemarkImmediate();
     PieceInfo p =
         new PieceInfo(
             nextFile++, pack, packLength, HexFormat.of().formatHex(sha256), offset, written);
@@ -159,6 +199,14 @@ public final class TapeVolumeWriter {
       drive.writeBlock(block);
     } catch (TapeException.EarlyWarning e) {
       full = true; // the block was written; finish this piece and the index, then stop
+    }
+  }
+
+  private void writeFilemarkImmediate() throws TapeException {
+    try {
+      drive.writeFilemarksImmediate(1);
+    } catch (TapeException.EarlyWarning e) {
+      full = true;
     }
   }
 
