@@ -1321,4 +1321,139 @@ abstract class ControlCenterContract {
     assertThat(api().get("api/v1/media").status()).isEqualTo(200);
     assertProblem(asAcme.get("api/v1/media"), 403, null);
   }
+
+  // ---- storage nodes
+  // -----------------------------------------------------------------------------
+
+  static String heartbeat(String url, String probedAt, boolean reachable) {
+    return "{\"url\":\""
+        + url
+        + "\",\"targets\":[{\"name\":\"disk1\",\"kind\":\"DISK\","
+        + "\"location\":\"/srv/strata/disk1\",\"probe\":{\"at\":\""
+        + probedAt
+        + "\","
+        + "\"reachable\":"
+        + reachable
+        + ",\"totalBytes\":1000000000000,\"freeBytes\":900000000000,"
+        + "\"probeBytes\":1048576,\"dataPathTested\":true,\"verified\":true,\"writeMillis\":10,"
+        + "\"readMillis\":5,\"detail\":\"\"}}]}";
+  }
+
+  @Test
+  void aNodeEnrolsOnceReportsItsTargetsAndIsMarkedUnreachableWhenItFallsSilent() {
+    String dc = createDataCenter(unique("dc"));
+    Api.Reply issued = api().post("api/v1/data-centers/" + dc + "/enrolment-tokens", "");
+    assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+    String token = issued.json().getString("token");
+    assertThat(token).startsWith("sen_");
+    String node = unique("node");
+    String enrol =
+        "{\"token\":\""
+            + token
+            + "\",\"node\":\""
+            + node
+            + "\",\"url\":\"http://127.0.0.1:8090/\"}";
+    Api.Reply enrolled = anonymous().post("api/v1/node-enrolments", enrol);
+    assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(201);
+    assertThat(enrolled.json().getString("dataCenter")).isEqualTo(dc);
+    assertThat(enrolled.json().getString("grantKey")).startsWith("strata-grant-key-v1 public ");
+    Api asNode = api().as(Api.bearer(enrolled.json().getString("credential")));
+    assertProblem(
+        anonymous().post("api/v1/node-enrolments", enrol.replace(node, node + "x")), 400, "token");
+
+    Api.Reply beat =
+        asNode.post(
+            "api/v1/nodes/" + node + "/heartbeats",
+            heartbeat("http://127.0.0.1:8090/", java.time.Instant.now().toString(), true));
+    assertThat(beat.status()).as(beat.body()).isEqualTo(204);
+    JsonObject target = api().get("api/v1/targets/" + node + "-disk1").json();
+    assertThat(target.getString("dataCenter")).isEqualTo(dc);
+    assertThat(target.getString("endpoint")).isEqualTo("file:/srv/strata/disk1");
+    assertThat(target.getJsonObject("latestProbe").getString("outcome")).isEqualTo("OK");
+    assertProblem(api().post("api/v1/targets/" + node + "-disk1/probes", ""), 400, "id");
+    assertThat(api().get("api/v1/nodes").array().getValuesAs(JsonObject.class))
+        .anySatisfy(
+            n -> {
+              assertThat(n.getString("name")).isEqualTo(node);
+              assertThat(n.getJsonArray("targets").getString(0)).isEqualTo(node + "-disk1");
+            });
+
+    // Only the node itself reports for itself.
+    assertProblem(
+        api()
+            .post(
+                "api/v1/nodes/" + node + "/heartbeats",
+                heartbeat("http://x:1/", java.time.Instant.now().toString(), true)),
+        403,
+        null);
+    String other = unique("node");
+    String otherToken =
+        api().post("api/v1/data-centers/" + dc + "/enrolment-tokens", "").json().getString("token");
+    Api asOther =
+        api()
+            .as(
+                Api.bearer(
+                    anonymous()
+                        .post(
+                            "api/v1/node-enrolments",
+                            "{\"token\":\""
+                                + otherToken
+                                + "\",\"node\":\""
+                                + other
+                                + "\",\"url\":\"http://127.0.0.1:8091/\"}")
+                        .json()
+                        .getString("credential")));
+    assertProblem(
+        asOther.post(
+            "api/v1/nodes/" + node + "/heartbeats",
+            heartbeat("http://x:1/", java.time.Instant.now().toString(), true)),
+        404,
+        null);
+    assertProblem(asOther.get("api/v1/targets"), 403, null);
+
+    // Silent for three heartbeat intervals (1 s in these tests): its targets are unreachable.
+    JsonObject late =
+        Poll.until(
+            Duration.ofSeconds(30),
+            "the silent node's target recorded unreachable",
+            () -> {
+              JsonObject p =
+                  api()
+                      .get("api/v1/targets/" + node + "-disk1")
+                      .json()
+                      .getJsonObject("latestProbe");
+              return p.getString("outcome").equals("UNREACHABLE") ? p : null;
+            });
+    assertThat(late.getString("detail")).contains("no heartbeat");
+    assertThat(api().get("api/v1/nodes").array().getValuesAs(JsonObject.class))
+        .filteredOn(n -> n.getString("name").equals(node))
+        .singleElement()
+        .satisfies(n -> assertThat(n.getBoolean("late")).isTrue());
+
+    // It recovers when it is heard from again.
+    asNode.post(
+        "api/v1/nodes/" + node + "/heartbeats",
+        heartbeat(
+            "http://127.0.0.1:8090/", java.time.Instant.now().plusSeconds(1).toString(), true));
+    assertThat(
+            api()
+                .get("api/v1/targets/" + node + "-disk1")
+                .json()
+                .getJsonObject("latestProbe")
+                .getString("outcome"))
+        .isEqualTo("OK");
+    // Heartbeats are telemetry, not changes anyone decided: only refused ones reach the trail.
+    assertThat(
+            api()
+                .get("api/v1/audit?operation=reportHeartbeat&outcome=SUCCEEDED")
+                .json()
+                .getJsonArray("items"))
+        .isEmpty();
+    assertThat(
+            api()
+                .get("api/v1/audit?operation=reportHeartbeat&outcome=REFUSED")
+                .json()
+                .getJsonArray("items"))
+        .isNotEmpty();
+  }
 }

@@ -136,7 +136,10 @@ public class PoolService {
         changes.capacityBytes(),
         changes.cost(),
         clock.instant());
-    endpoints.check(t.kind(), t.endpoint());
+    if (t.node().isEmpty()) {
+      // A node's target lives on the node's host, within the node's own limits.
+      endpoints.check(t.kind(), t.endpoint());
+    }
     targets.flush();
     return t;
   }

@@ -9,4 +9,7 @@ public interface PoolSettings {
 
   /** How long probe results are kept. */
   Duration probeRetention();
+
+  /** How often storage nodes send heartbeats; a node silent for three of these is late. */
+  Duration nodeHeartbeatInterval();
 }

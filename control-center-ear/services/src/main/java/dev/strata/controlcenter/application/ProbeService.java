@@ -44,7 +44,9 @@ public class ProbeService {
   /** Probes every target that is not retired, one after the other. */
   public ProbeRound probeAll(Caller caller) {
     caller.require(Permission.POOL_MANAGE);
-    List<StorageTarget> targets = pool.probedTargets(caller);
+    // A node's targets are probed by their node; its heartbeats bring the results.
+    List<StorageTarget> targets =
+        pool.probedTargets(caller).stream().filter(t -> t.node().isEmpty()).toList();
     Map<ProbeOutcome, Integer> outcomes = new EnumMap<>(ProbeOutcome.class);
     for (StorageTarget t : targets) {
       ProbeResult r = probe(t);
@@ -56,7 +58,17 @@ public class ProbeService {
   /** Probes one target now, whatever its state, and returns the recorded result. */
   public ProbeResult probeNow(Caller caller, TargetId id) {
     caller.require(Permission.POOL_MANAGE);
-    return probe(pool.target(caller, id));
+    StorageTarget target = pool.target(caller, id);
+    if (target.node().isPresent()) {
+      throw new InvalidValueException(
+          "id",
+          "target "
+              + id
+              + " is probed by its storage node "
+              + target.node().get()
+              + "; its heartbeats bring the results");
+    }
+    return probe(target);
   }
 
   /** Deletes the probe results older than the configured retention; returns how many. */

@@ -49,6 +49,10 @@ public class StrataConfig implements PoolSettings {
   int probeRetentionDays;
 
   @Inject
+  @ConfigProperty(name = "strata.node.heartbeat.seconds", defaultValue = "30")
+  long nodeHeartbeatSeconds;
+
+  @Inject
   @ConfigProperty(name = "strata.http.allowed-hosts", defaultValue = AllowedHosts.LOOPBACK)
   String allowedHosts;
 
@@ -119,6 +123,14 @@ public class StrataConfig implements PoolSettings {
       throw new IllegalStateException("strata.probe.retention.days must be at least 1");
     }
     return Duration.ofDays(probeRetentionDays);
+  }
+
+  @Override
+  public Duration nodeHeartbeatInterval() {
+    if (nodeHeartbeatSeconds < 1) {
+      throw new IllegalStateException("strata.node.heartbeat.seconds must be at least 1");
+    }
+    return Duration.ofSeconds(nodeHeartbeatSeconds);
   }
 
   /** The names a request's {@code Host} (and a browser's {@code Origin}) may carry. */

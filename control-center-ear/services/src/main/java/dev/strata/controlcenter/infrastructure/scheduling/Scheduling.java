@@ -1,5 +1,6 @@
 package dev.strata.controlcenter.infrastructure.scheduling;
 
+import dev.strata.controlcenter.application.NodeService;
 import dev.strata.controlcenter.application.ProbeService;
 import dev.strata.controlcenter.infrastructure.config.StrataConfig;
 import jakarta.annotation.PostConstruct;
@@ -10,15 +11,15 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.logging.Logger;
+import org.quartz.Job;
 import org.quartz.JobBuilder;
-import org.quartz.JobDetail;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
-import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.impl.StdSchedulerFactory;
 
@@ -39,6 +40,7 @@ public class Scheduling {
 
   @Inject StrataConfig config;
   @Inject ProbeService probes;
+  @Inject NodeService nodes;
 
   private Scheduler scheduler;
 
@@ -60,34 +62,33 @@ public class Scheduling {
                   ProbeTargetsJob.class,
                   () -> new ProbeTargetsJob(probes),
                   PruneProbesJob.class,
-                  () -> new PruneProbesJob(probes))));
-      JobDetail probe =
-          JobBuilder.newJob(ProbeTargetsJob.class).withIdentity("probe-targets", "pool").build();
-      Trigger every =
-          TriggerBuilder.newTrigger()
-              .withIdentity("probe-targets", "pool")
-              .startNow()
-              .withSchedule(
-                  SimpleScheduleBuilder.simpleSchedule()
-                      .withIntervalInMilliseconds(config.probeInterval().toMillis())
-                      .repeatForever()
-                      .withMisfireHandlingInstructionNextWithRemainingCount())
-              .build();
-      scheduler.scheduleJob(probe, every);
-      scheduler.scheduleJob(
-          JobBuilder.newJob(PruneProbesJob.class).withIdentity("prune-probes", "pool").build(),
-          TriggerBuilder.newTrigger()
-              .withIdentity("prune-probes", "pool")
-              .startNow()
-              .withSchedule(
-                  SimpleScheduleBuilder.repeatHourlyForever()
-                      .withMisfireHandlingInstructionNextWithRemainingCount())
-              .build());
+                  () -> new PruneProbesJob(probes),
+                  WatchNodesJob.class,
+                  () -> new WatchNodesJob(nodes))));
+      every(ProbeTargetsJob.class, "probe-targets", config.probeInterval());
+      every(PruneProbesJob.class, "prune-probes", Duration.ofHours(1));
+      every(WatchNodesJob.class, "watch-nodes", config.nodeHeartbeatInterval());
       scheduler.start();
       LOG.info(() -> "scheduler started; probing targets every " + config.probeInterval());
     } catch (SchedulerException e) {
       throw new IllegalStateException("cannot start the scheduler", e);
     }
+  }
+
+  /** Schedules {@code job} now and then every {@code interval}; a missed firing is skipped. */
+  private void every(Class<? extends Job> job, String name, Duration interval)
+      throws SchedulerException {
+    scheduler.scheduleJob(
+        JobBuilder.newJob(job).withIdentity(name, "pool").build(),
+        TriggerBuilder.newTrigger()
+            .withIdentity(name, "pool")
+            .startNow()
+            .withSchedule(
+                SimpleScheduleBuilder.simpleSchedule()
+                    .withIntervalInMilliseconds(interval.toMillis())
+                    .repeatForever()
+                    .withMisfireHandlingInstructionNextWithRemainingCount())
+            .build());
   }
 
   /** Whether the scheduler is running (for the readiness check). */

@@ -1,6 +1,7 @@
 package dev.strata.controlcenter.infrastructure.security;
 
 import dev.strata.controlcenter.application.Secrets;
+import dev.strata.pool.EnrolmentToken;
 import dev.strata.pool.identity.ApiKeyToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
@@ -14,6 +15,17 @@ public class StrongSecrets implements Secrets {
   @Override
   public ApiKeyToken newApiKey() {
     return ApiKeyToken.generate(random);
+  }
+
+  @Override
+  public EnrolmentToken.Secret newEnrolmentToken() {
+    ApiKeyToken t = ApiKeyToken.generate(random);
+    return new EnrolmentToken.Secret(t.keyId(), t.secret());
+  }
+
+  @Override
+  public String newSecret() {
+    return ApiKeyToken.generate(random).secret();
   }
 
   @Override

@@ -30,6 +30,12 @@ public class AuditTrail extends HttpFilter {
   private static final Logger LOG = Logger.getLogger(AuditTrail.class.getName());
   private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
 
+  /**
+   * Operations that are machine telemetry, not changes anyone decides: a node's heartbeat every
+   * half minute would bury the trail (a refused one is still recorded, by the authentication).
+   */
+  private static final Set<String> TELEMETRY = Set.of("reportHeartbeat");
+
   /** Request attribute: the operation id of the API operation that handled the request. */
   public static final String OPERATION = AuditTrail.class.getName() + ".operation";
 
@@ -64,6 +70,9 @@ public class AuditTrail extends HttpFilter {
         req.getAttribute(OPERATION) instanceof String op
             ? op
             : req.getMethod() + " " + req.getRequestURI();
+    if (TELEMETRY.contains(operation) && status < 400) {
+      return;
+    }
     Optional<String> target =
         created(resp).or(() -> Optional.ofNullable((String) req.getAttribute(TARGET)));
     try {

@@ -3,6 +3,8 @@ package dev.strata.controlcenter.interfaces.rest;
 import dev.strata.controlcenter.application.Caller;
 import dev.strata.controlcenter.application.DataCenterDraft;
 import dev.strata.controlcenter.application.DataCenterOverview;
+import dev.strata.controlcenter.application.IssuedEnrolmentToken;
+import dev.strata.controlcenter.application.NodeService;
 import dev.strata.controlcenter.application.Page;
 import dev.strata.controlcenter.application.PoolQueries;
 import dev.strata.controlcenter.application.PoolService;
@@ -24,8 +26,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -40,6 +44,7 @@ public class DataCenterResource {
   @Inject Caller caller;
   @Inject PoolService pool;
   @Inject PoolQueries queries;
+  @Inject NodeService nodes;
 
   @GET
   @Operation(
@@ -104,5 +109,22 @@ public class DataCenterResource {
         new DataCenterDraft(dcId, body.name(), body.location(), body.link()),
         Params.ifMatch(ifMatch));
     return get(id);
+  }
+
+  @Schema(name = "EnrolmentToken", description = "A one-time token, shown this once")
+  public record TokenView(String token, String dataCenter, Instant expiresAt) {}
+
+  @POST
+  @Path("{id}/enrolment-tokens")
+  @Operation(
+      operationId = "issueEnrolmentToken",
+      summary = "A one-time token with which a storage node enrols in this data center")
+  @APIResponse(responseCode = "201", description = "The token (valid 24 hours, once)")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  public Response issueToken(@PathParam("id") String dataCenter) {
+    IssuedEnrolmentToken t = nodes.issueEnrolmentToken(caller, Params.dataCenterId(dataCenter));
+    return Response.status(Response.Status.CREATED)
+        .entity(new TokenView(t.text(), t.token().dataCenterId().value(), t.token().expiresAt()))
+        .build();
   }
 }

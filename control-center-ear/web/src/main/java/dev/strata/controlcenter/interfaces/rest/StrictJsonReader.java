@@ -188,34 +188,46 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
   }
 
   static <R extends Record> R read(Class<R> type, JsonObject json) {
-    RecordComponent[] components = type.getRecordComponents();
     List<FieldError> errors = new ArrayList<>();
+    R record = read(type, json, "", errors);
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+    return record;
+  }
+
+  /**
+   * Reads {@code json} into {@code type}, adding every problem to {@code errors} under its path
+   * ({@code targets[2].probe.at}); null when there was one.
+   */
+  private static <R extends Record> R read(
+      Class<R> type, JsonObject json, String path, List<FieldError> errors) {
+    RecordComponent[] components = type.getRecordComponents();
+    int before = errors.size();
     Set<String> known = new LinkedHashSet<>();
     for (RecordComponent c : components) {
       known.add(c.getName());
     }
     for (String key : json.keySet()) {
       if (!known.contains(key)) {
-        errors.add(new FieldError(key, "unknown field; known fields are " + known));
+        errors.add(new FieldError(path + key, "unknown field; known fields are " + known));
       }
     }
     Object[] args = new Object[components.length];
     for (int i = 0; i < components.length; i++) {
       RecordComponent c = components[i];
+      String field = path + c.getName();
       JsonValue v = json.get(c.getName());
       if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
         if (c.getAccessor().isAnnotationPresent(NotNull.class) || c.getType().isPrimitive()) {
-          errors.add(new FieldError(c.getName(), "is required"));
+          errors.add(new FieldError(field, "is required"));
         }
         continue;
       }
-      args[i] =
-          c.getType() == List.class
-              ? strings(c.getName(), v, c.getGenericType(), errors)
-              : convert(c.getName(), v, c.getType(), errors);
+      args[i] = value(field, v, c.getType(), c.getGenericType(), errors);
     }
-    if (!errors.isEmpty()) {
-      throw new InvalidRequestException(errors);
+    if (errors.size() > before) {
+      return null;
     }
     try {
       Constructor<R> canonical =
@@ -230,6 +242,34 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot construct " + type.getName(), e);
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object value(
+      String field, JsonValue v, Class<?> type, Type generic, List<FieldError> errors) {
+    if (type.isRecord()) {
+      if (v instanceof JsonObject o) {
+        return read((Class<? extends Record>) type, o, field + ".", errors);
+      }
+      errors.add(new FieldError(field, "must be an object"));
+      return null;
+    }
+    if (type == List.class) {
+      if (!(generic instanceof java.lang.reflect.ParameterizedType p)
+          || !(p.getActualTypeArguments()[0] instanceof Class<?> element)) {
+        throw new IllegalStateException("no JSON conversion to " + generic + " for " + field);
+      }
+      if (!(v instanceof jakarta.json.JsonArray a)) {
+        errors.add(new FieldError(field, "must be an array"));
+        return null;
+      }
+      List<Object> out = new ArrayList<>();
+      for (int i = 0; i < a.size(); i++) {
+        out.add(value(field + "[" + i + "]", a.get(i), element, element, errors));
+      }
+      return java.util.Collections.unmodifiableList(out);
+    }
+    return convert(field, v, type, errors);
   }
 
   private static Object convert(String field, JsonValue v, Class<?> type, List<FieldError> errors) {
@@ -262,6 +302,15 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
                   "must be an integer between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE));
         }
       }
+    } else if (type == java.time.Instant.class) {
+      if (v instanceof JsonString str) {
+        try {
+          return java.time.Instant.parse(str.getString());
+        } catch (java.time.format.DateTimeParseException e) {
+          // reported below
+        }
+      }
+      errors.add(new FieldError(field, "must be an ISO-8601 instant such as 2026-11-28T10:00:00Z"));
     } else if (type == Double.class || type == double.class) {
       if (v instanceof JsonNumber n) {
         double d = n.doubleValue();
@@ -296,28 +345,6 @@ public class StrictJsonReader implements MessageBodyReader<Record> {
     } else {
       throw new IllegalStateException("no JSON conversion to " + type + " for field " + field);
     }
-    return null;
-  }
-
-  /** A JSON array of strings, for a record component of type {@code List<String>}. */
-  private static List<String> strings(
-      String field, JsonValue v, Type generic, List<FieldError> errors) {
-    if (!(generic instanceof java.lang.reflect.ParameterizedType p)
-        || p.getActualTypeArguments()[0] != String.class) {
-      throw new IllegalStateException("no JSON conversion to " + generic + " for field " + field);
-    }
-    if (v instanceof jakarta.json.JsonArray a) {
-      List<String> out = new ArrayList<>();
-      for (JsonValue e : a) {
-        if (!(e instanceof JsonString s)) {
-          errors.add(new FieldError(field, "must be an array of strings"));
-          return null;
-        }
-        out.add(s.getString());
-      }
-      return List.copyOf(out);
-    }
-    errors.add(new FieldError(field, "must be an array of strings"));
     return null;
   }
 

@@ -2,6 +2,7 @@ package dev.strata.controlcenter.interfaces.security;
 
 import dev.strata.controlcenter.application.Caller;
 import dev.strata.controlcenter.application.IdentityService;
+import dev.strata.controlcenter.application.NodeService;
 import dev.strata.pool.InvalidValueException;
 import dev.strata.pool.identity.PrincipalName;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,12 +22,15 @@ import java.util.Set;
 public class CatalogIdentityStore implements IdentityStore {
 
   @Inject IdentityService identity;
+  @Inject NodeService nodes;
 
   @Override
   public CredentialValidationResult validate(Credential credential) {
     Optional<Caller> caller = Optional.empty();
     if (credential instanceof ApiKeyCredential key) {
       caller = identity.authenticate(key.token());
+    } else if (credential instanceof NodeCredential node) {
+      caller = nodes.authenticate(node.text());
     } else if (credential instanceof UsernamePasswordCredential up) {
       try {
         caller =

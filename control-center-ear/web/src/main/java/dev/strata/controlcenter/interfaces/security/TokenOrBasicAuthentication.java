@@ -4,6 +4,7 @@ import dev.strata.controlcenter.application.AuditService;
 import dev.strata.controlcenter.application.Caller;
 import dev.strata.controlcenter.application.LoginThrottle;
 import dev.strata.pool.InvalidValueException;
+import dev.strata.pool.StorageNode;
 import dev.strata.pool.identity.ApiKeyToken;
 import dev.strata.pool.identity.AuditEvent;
 import dev.strata.pool.identity.PrincipalName;
@@ -44,7 +45,15 @@ public class TokenOrBasicAuthentication implements HttpAuthenticationMechanism {
 
   private static final Logger LOG = Logger.getLogger(TokenOrBasicAuthentication.class.getName());
   private static final Set<String> PUBLIC =
-      Set.of("/health", "/health/live", "/health/ready", "/openapi", "/openapi/", "/error");
+      Set.of(
+          "/health",
+          "/health/live",
+          "/health/ready",
+          "/openapi",
+          "/openapi/",
+          "/error",
+          // a node enrolling proves itself with the one-time token in its body
+          "/api/v1/node-enrolments");
   private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
 
   /** The operation under which the audit trail records that logins are being throttled. */
@@ -120,8 +129,16 @@ public class TokenOrBasicAuthentication implements HttpAuthenticationMechanism {
     String scheme = header.substring(0, space).toLowerCase(Locale.ROOT);
     String value = header.substring(space + 1).strip();
     if (scheme.equals("bearer")) {
-      return ApiKeyToken.parse(value)
-          .map(t -> new Attempt(new ApiKeyCredential(t), "key " + t.keyId(), Optional.empty()));
+      Optional<Attempt> key =
+          ApiKeyToken.parse(value)
+              .map(t -> new Attempt(new ApiKeyCredential(t), "key " + t.keyId(), Optional.empty()));
+      return key.or(
+          () ->
+              StorageNode.parseCredential(value)
+                  .map(
+                      c ->
+                          new Attempt(
+                              new NodeCredential(value), "node " + c.getKey(), Optional.empty())));
     }
     if (scheme.equals("basic")) {
       String decoded;
