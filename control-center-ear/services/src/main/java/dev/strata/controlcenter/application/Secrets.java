@@ -15,4 +15,7 @@ public interface Secrets {
 
   /** 256 random bits, base64url without padding (43 characters): a node's credential secret. */
   String newSecret();
+
+  /** {@code bytes} random bytes in lower-case hex (a session id). */
+  String newHex(int bytes);
 }

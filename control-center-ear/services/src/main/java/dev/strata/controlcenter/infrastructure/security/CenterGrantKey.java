@@ -2,8 +2,15 @@ package dev.strata.controlcenter.infrastructure.security;
 
 import dev.strata.controlcenter.application.GrantIssuer;
 import dev.strata.controlcenter.infrastructure.config.StrataConfig;
+import dev.strata.format.grant.Grant;
 import dev.strata.format.grant.GrantIssuerKey;
 import dev.strata.format.grant.GrantKeyFiles;
+import dev.strata.format.grant.GrantOperation;
+import dev.strata.format.grant.Grants;
+import dev.strata.format.repo.PublicKey;
+import dev.strata.pool.DataCenterId;
+import dev.strata.pool.NodeName;
+import dev.strata.pool.TenantId;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +22,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The control center's grant-signing key, {@code <data dir>/grant-key} (readable by its owner
@@ -26,6 +40,7 @@ public class CenterGrantKey implements GrantIssuer {
   public static final String FILE = "grant-key";
 
   @Inject StrataConfig config;
+  @Inject Clock clock;
 
   private GrantIssuerKey key;
 
@@ -62,8 +77,29 @@ public class CenterGrantKey implements GrantIssuer {
     return GrantKeyFiles.publicKeyText(key.publicKey());
   }
 
-  /** The key that signs grants. */
-  public GrantIssuerKey key() {
-    return key;
+  @Override
+  public String issue(
+      TenantId tenant,
+      String session,
+      DataCenterId dataCenter,
+      NodeName node,
+      Set<Operation> operations,
+      List<String> signers,
+      Duration lifetime) {
+    Instant now = clock.instant();
+    EnumSet<GrantOperation> ops = EnumSet.noneOf(GrantOperation.class);
+    operations.forEach(o -> ops.add(GrantOperation.valueOf(o.name())));
+    return Grants.issue(
+        new Grant(
+            key.keyId(),
+            now,
+            now.plus(lifetime),
+            tenant == null ? "" : tenant.value(),
+            session,
+            dataCenter.value(),
+            node == null ? "" : node.value(),
+            ops,
+            signers.stream().map(h -> PublicKey.of(HexFormat.of().parseHex(h))).toList()),
+        key);
   }
 }

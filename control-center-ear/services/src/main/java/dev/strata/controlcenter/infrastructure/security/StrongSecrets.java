@@ -29,6 +29,13 @@ public class StrongSecrets implements Secrets {
   }
 
   @Override
+  public String newHex(int bytes) {
+    byte[] b = new byte[bytes];
+    random.nextBytes(b);
+    return java.util.HexFormat.of().formatHex(b);
+  }
+
+  @Override
   public String newPassword() {
     byte[] bytes = new byte[18];
     random.nextBytes(bytes);

@@ -3,6 +3,7 @@ package dev.strata.controlcenter.interfaces.http;
 import dev.strata.controlcenter.infrastructure.config.AllowedHosts;
 import dev.strata.controlcenter.infrastructure.config.StrataConfig;
 import dev.strata.controlcenter.interfaces.rest.Problem;
+import dev.strata.pool.catalog.RepositoryObject;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -94,7 +95,8 @@ public class RequestGuard extends HttpFilter {
       resp.setStatus(HttpServletResponse.SC_NO_CONTENT);
       return;
     }
-    long limit = config.maxBodyBytes();
+    boolean object = isRepositoryObjectWrite(req);
+    long limit = object ? RepositoryObject.MAX_BYTES : config.maxBodyBytes();
     if (req.getContentLengthLong() > limit) {
       refuse(
           req,
@@ -105,7 +107,7 @@ public class RequestGuard extends HttpFilter {
           "the body exceeds the limit of " + limit + " bytes");
       return;
     }
-    if (STATE_CHANGING.contains(req.getMethod()) && !jsonOrNoBody(req)) {
+    if (STATE_CHANGING.contains(req.getMethod()) && !object && !jsonOrNoBody(req)) {
       refuse(
           req,
           resp,
@@ -120,6 +122,22 @@ public class RequestGuard extends HttpFilter {
     }
     chain.doFilter(new LimitedBodyRequest(req, limit), resp);
   }
+
+  /**
+   * A repository object's bytes ({@code PUT .../repository/objects/NAME}) travel as {@code
+   * application/octet-stream}, up to the object size limit: browsers cannot send that type
+   * cross-site without a preflight (which the guard refuses), so it opens no door to forms.
+   */
+  private static boolean isRepositoryObjectWrite(HttpServletRequest req) {
+    String type = req.getContentType();
+    return "PUT".equals(req.getMethod())
+        && type != null
+        && type.split(";", 2)[0].strip().equalsIgnoreCase("application/octet-stream")
+        && REPOSITORY_OBJECT.matcher(req.getRequestURI()).matches();
+  }
+
+  private static final java.util.regex.Pattern REPOSITORY_OBJECT =
+      java.util.regex.Pattern.compile("/api/v1/tenants/[^/]+/repository/objects/.+");
 
   private static boolean jsonOrNoBody(HttpServletRequest req) {
     String type = req.getContentType();

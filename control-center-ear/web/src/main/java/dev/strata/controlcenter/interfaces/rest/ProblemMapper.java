@@ -6,6 +6,7 @@ import dev.strata.pool.AccessDeniedException;
 import dev.strata.pool.DuplicateIdentityException;
 import dev.strata.pool.InvalidValueException;
 import dev.strata.pool.TransitionRefusedException;
+import dev.strata.pool.UnavailableException;
 import dev.strata.pool.UnknownIdentityException;
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.WebApplicationException;
@@ -68,6 +69,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
           e.getMessage(),
           instance,
           null);
+    }
+    if (e instanceof UnavailableException) {
+      return new Problem(
+          "urn:strata:problem:unavailable", "Unavailable", 503, e.getMessage(), instance, null);
     }
     if (e instanceof AccessDeniedException) {
       return new Problem(Problem.FORBIDDEN, "Forbidden", 403, e.getMessage(), instance, null);
