@@ -18,3 +18,6 @@ CREATE TABLE backup_session (
 );
 
 CREATE INDEX backup_session_set ON backup_session (backup_set_id, created_at);
+
+-- The target a node's uploads land on (its first disk), as its heartbeats report it.
+ALTER TABLE storage_node ADD COLUMN landing_target VARCHAR(63);

@@ -25,6 +25,7 @@ public class StorageNode {
   private Instant enrolledAt;
   private Instant lastHeartbeatAt;
   private String credentialHash;
+  private String landingTarget;
   private long version;
 
   /** For the persistence mapping only. */
@@ -98,6 +99,18 @@ public class StorageNode {
       throw new InvalidValueException("url", "a node's url is not a URI: " + e.getMessage());
     }
     return u.endsWith("/") ? u : u + "/";
+  }
+
+  /**
+   * The target uploads land on: the node's first disk (packs received, copied in or recalled land
+   * there before anything else happens to them).
+   */
+  public void landOn(TargetId target) {
+    this.landingTarget = target == null ? null : target.value();
+  }
+
+  public Optional<TargetId> landing() {
+    return Optional.ofNullable(landingTarget).map(TargetId::new);
   }
 
   public NodeName name() {

@@ -90,20 +90,21 @@ public class DataFlowService {
     return new SessionGrant(session, node, grant);
   }
 
-  /** The best-ranked active disk target of a node that is heard from: where uploads land. */
+  /**
+   * Where uploads land: the landing disk (a node's first disk) of a node that is heard from, the
+   * best-ranked of those that are active and serving.
+   */
   private StorageTarget landing(Instant now) {
     Duration tolerance = settings.nodeHeartbeatInterval().multipliedBy(3);
     List<StorageTarget> candidates = new ArrayList<>();
-    for (StorageTarget t : targets.all(TargetQuery.ALL)) {
-      if (t.node().isEmpty()
-          || t.mediaClass() != MediaClass.DISK
-          || !t.state().acceptsNewCopies()) {
+    for (StorageNode n : nodes.all()) {
+      if (n.isLate(now, tolerance) || n.landing().isEmpty()) {
         continue;
       }
-      Optional<StorageNode> n = nodes.find(t.node().get());
-      if (n.isPresent() && !n.get().isLate(now, tolerance)) {
-        candidates.add(t);
-      }
+      targets
+          .find(n.landing().get())
+          .filter(t -> t.state().acceptsNewCopies())
+          .ifPresent(candidates::add);
     }
     return ranking.ranked(candidates, now).stream()
         .filter(

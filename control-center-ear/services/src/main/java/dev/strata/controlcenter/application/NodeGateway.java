@@ -4,6 +4,7 @@ import dev.strata.pool.TenantId;
 import dev.strata.pool.catalog.PackHash;
 import java.net.URI;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /** What the control center asks of storage nodes itself (with grants it issues to itself). */
@@ -15,6 +16,42 @@ public interface NodeGateway {
    * @throws NodeUnavailableException when the node cannot be asked
    */
   Map<PackHash, Long> present(URI node, String grant, TenantId tenant, Collection<PackHash> packs);
+
+  /** How one pack's copy went: made (or already there), or not, and why. */
+  record CopyOutcome(PackHash pack, boolean ok, String detail) {}
+
+  /** Has the node copy {@code packs} from its landing store to its own target {@code target}. */
+  List<CopyOutcome> copyToTarget(
+      URI node, String grant, TenantId tenant, List<PackHash> packs, String target);
+
+  /**
+   * Has the node push {@code packs} to the node at {@code destination}, which checks them with
+   * {@code destinationGrant} as any upload and keeps them in its landing store.
+   */
+  List<CopyOutcome> copyToNode(
+      URI node,
+      String grant,
+      TenantId tenant,
+      List<PackHash> packs,
+      URI destination,
+      String destinationGrant);
+
+  /** Stages packs of the node's landing store for the tape pool {@code pool}. */
+  void stageForTape(URI node, String grant, TenantId tenant, String pool, List<PackHash> packs);
+
+  /** Where a pack staged for tape is: not yet written, or on tape at these places. */
+  record TapeState(boolean written, List<TapePiece> pieces) {}
+
+  /** One piece of a pack on a cartridge (a pack may span cartridges). */
+  record TapePiece(String barcode, long file, long block, long offset, long length) {}
+
+  TapeState tapeState(URI node, String grant, TenantId tenant, String pool, PackHash pack);
+
+  /** A copy read back whole: found, and its hash and signature correct. */
+  record Verification(boolean found, boolean ok, String problem) {}
+
+  /** Reads a copy back ({@code copy}: a target name, or {@code tape:<pool>}) and checks it. */
+  Verification verify(URI node, String grant, TenantId tenant, PackHash pack, String copy);
 
   /** A node did not answer, or answered something other than the API promises. */
   final class NodeUnavailableException extends RuntimeException {

@@ -118,6 +118,7 @@ public class NodeService {
             .find(n.dataCenterId())
             .orElseThrow(() -> new IllegalStateException("data center " + n.dataCenterId()));
     List<StorageTarget> reported = new ArrayList<>();
+    Optional<TargetId> landing = Optional.empty();
     for (NodeReport.Target t : report.targets()) {
       TargetId id = targetId(node, t.name());
       String endpoint = endpoint(t.kind(), t.location());
@@ -141,10 +142,14 @@ public class NodeService {
                     return created;
                   });
       reported.add(target);
+      if (landing.isEmpty() && t.kind() == TargetKind.DISK) {
+        landing = Optional.of(target.id()); // the node lands packs on its first disk
+      }
       if (t.probe() != null) {
         record(target, t.probe());
       }
     }
+    n.landOn(landing.orElse(null));
     return n;
   }
 

@@ -2,6 +2,7 @@ package dev.strata.controlcenter.application;
 
 import dev.strata.pool.TargetId;
 import dev.strata.pool.TenantId;
+import dev.strata.pool.catalog.CopyState;
 import dev.strata.pool.catalog.PackCopy;
 import dev.strata.pool.catalog.PackHash;
 import dev.strata.pool.rank.VerificationTally;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The copies of packs on targets and media. */
 public interface PackCopyRepository {
@@ -22,4 +24,9 @@ public interface PackCopyRepository {
   Map<TargetId, VerificationTally> verificationTallies(Collection<TargetId> targets, Instant since);
 
   void add(PackCopy copy);
+
+  Optional<PackCopy> find(long id);
+
+  /** Copies in {@code states}, oldest change first, at most {@code limit}. */
+  List<PackCopy> inStates(Collection<CopyState> states, int limit);
 }

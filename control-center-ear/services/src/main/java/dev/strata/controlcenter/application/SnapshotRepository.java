@@ -17,4 +17,7 @@ public interface SnapshotRepository {
   List<Snapshot> of(BackupSetId set, PageRequest page);
 
   void add(Snapshot snapshot);
+
+  /** The newest snapshots of every backup set, at most {@code limit}, newest first. */
+  List<Snapshot> newest(int limit);
 }

@@ -53,6 +53,10 @@ public class StrataConfig implements PoolSettings {
   long nodeHeartbeatSeconds;
 
   @Inject
+  @ConfigProperty(name = "strata.replication.interval.seconds", defaultValue = "30")
+  long replicationIntervalSeconds;
+
+  @Inject
   @ConfigProperty(name = "strata.http.allowed-hosts", defaultValue = AllowedHosts.LOOPBACK)
   String allowedHosts;
 
@@ -123,6 +127,14 @@ public class StrataConfig implements PoolSettings {
       throw new IllegalStateException("strata.probe.retention.days must be at least 1");
     }
     return Duration.ofDays(probeRetentionDays);
+  }
+
+  /** How often the policies' copies and read-backs are planned and asked of the nodes. */
+  public Duration replicationInterval() {
+    if (replicationIntervalSeconds < 1) {
+      throw new IllegalStateException("strata.replication.interval.seconds must be at least 1");
+    }
+    return Duration.ofSeconds(replicationIntervalSeconds);
   }
 
   @Override

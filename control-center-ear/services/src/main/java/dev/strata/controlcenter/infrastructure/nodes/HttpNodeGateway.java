@@ -15,8 +15,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The storage nodes' API ({@code docs/node-api.md}) over HTTP, with the center's own grants. */
@@ -48,7 +50,7 @@ public class HttpNodeGateway implements NodeGateway {
                 HttpRequest.BodyPublishers.ofString(
                     Json.createObjectBuilder().add("packs", list).build().toString()))
             .build();
-    JsonObject answer = call(request);
+    JsonObject answer = call(request).asJsonObject();
     for (JsonValue v : answer.getJsonArray("present")) {
       JsonObject p = v.asJsonObject();
       out.put(PackHash.of(p.getString("pack")), p.getJsonNumber("length").longValue());
@@ -56,7 +58,121 @@ public class HttpNodeGateway implements NodeGateway {
     return out;
   }
 
-  private JsonObject call(HttpRequest request) {
+  @Override
+  public List<CopyOutcome> copyToTarget(
+      URI node, String grant, TenantId tenant, List<PackHash> packs, String target) {
+    return copies(
+        post(
+            node,
+            grant,
+            tenant,
+            "copies",
+            Json.createObjectBuilder().add("packs", hexes(packs)).add("target", target).build()));
+  }
+
+  @Override
+  public List<CopyOutcome> copyToNode(
+      URI node,
+      String grant,
+      TenantId tenant,
+      List<PackHash> packs,
+      URI destination,
+      String destinationGrant) {
+    return copies(
+        post(
+            node,
+            grant,
+            tenant,
+            "copies",
+            Json.createObjectBuilder()
+                .add("packs", hexes(packs))
+                .add("node", destination.toString())
+                .add("grant", destinationGrant)
+                .build()));
+  }
+
+  private static List<CopyOutcome> copies(JsonValue answer) {
+    List<CopyOutcome> out = new ArrayList<>();
+    for (JsonValue v : answer.asJsonObject().getJsonArray("copies")) {
+      JsonObject c = v.asJsonObject();
+      out.add(
+          new CopyOutcome(
+              PackHash.of(c.getString("pack")), c.getBoolean("ok"), c.getString("detail", "")));
+    }
+    return out;
+  }
+
+  @Override
+  public void stageForTape(
+      URI node, String grant, TenantId tenant, String pool, List<PackHash> packs) {
+    post(
+        node,
+        grant,
+        tenant,
+        "tape/pools/" + pool + "/staged",
+        Json.createObjectBuilder().add("packs", hexes(packs)).build());
+  }
+
+  @Override
+  public TapeState tapeState(URI node, String grant, TenantId tenant, String pool, PackHash pack) {
+    JsonObject s =
+        call(HttpRequest.newBuilder(
+                    node.resolve(
+                        "v1/tenants/"
+                            + tenant.value()
+                            + "/tape/pools/"
+                            + pool
+                            + "/packs/"
+                            + pack.hex()))
+                .timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + grant)
+                .GET()
+                .build())
+            .asJsonObject();
+    List<TapePiece> pieces = new ArrayList<>();
+    for (JsonValue v : s.getJsonArray("pieces")) {
+      JsonObject p = v.asJsonObject();
+      pieces.add(
+          new TapePiece(
+              p.getString("barcode"),
+              p.getJsonNumber("file").longValue(),
+              p.getJsonNumber("block").longValue(),
+              p.getJsonNumber("offset").longValue(),
+              p.getJsonNumber("length").longValue()));
+    }
+    return new TapeState("WRITTEN".equals(s.getString("state")), pieces);
+  }
+
+  @Override
+  public Verification verify(URI node, String grant, TenantId tenant, PackHash pack, String copy) {
+    JsonObject v =
+        post(
+                node,
+                grant,
+                tenant,
+                "verifications",
+                Json.createObjectBuilder().add("pack", pack.hex()).add("copy", copy).build())
+            .asJsonObject();
+    return new Verification(v.getBoolean("found"), v.getBoolean("ok"), v.getString("problem", ""));
+  }
+
+  private JsonValue post(URI node, String grant, TenantId tenant, String path, JsonObject body) {
+    return call(
+        HttpRequest.newBuilder(node.resolve("v1/tenants/" + tenant.value() + "/" + path))
+            .timeout(Duration.ofMinutes(30))
+            .header("Authorization", "Bearer " + grant)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+            .build());
+  }
+
+  private static JsonArrayBuilder hexes(Collection<PackHash> packs) {
+    JsonArrayBuilder a = Json.createArrayBuilder();
+    packs.forEach(p -> a.add(p.hex()));
+    return a;
+  }
+
+  private JsonValue call(HttpRequest request) {
     HttpResponse<String> r;
     try {
       r = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -66,12 +182,12 @@ public class HttpNodeGateway implements NodeGateway {
       Thread.currentThread().interrupt();
       throw new NodeUnavailableException(request.uri() + ": interrupted", e);
     }
-    if (r.statusCode() != 200) {
+    if (r.statusCode() != 200 && r.statusCode() != 201) {
       throw new NodeUnavailableException(
           request.uri() + " answered " + r.statusCode() + ": " + abbreviate(r.body()), null);
     }
     try (var reader = Json.createReader(new StringReader(r.body()))) {
-      return reader.readObject();
+      return reader.readValue();
     } catch (RuntimeException e) {
       throw new NodeUnavailableException(request.uri() + " answered no JSON object", e);
     }

@@ -3,6 +3,7 @@ package dev.strata.controlcenter.infrastructure.persistence;
 import dev.strata.controlcenter.application.PackCopyRepository;
 import dev.strata.pool.TargetId;
 import dev.strata.pool.TenantId;
+import dev.strata.pool.catalog.CopyState;
 import dev.strata.pool.catalog.PackCopy;
 import dev.strata.pool.catalog.PackHash;
 import dev.strata.pool.catalog.VerificationOutcome;
@@ -15,6 +16,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Pack copies in the JPA catalog. */
 @ApplicationScoped
@@ -65,5 +67,21 @@ public class JpaPackCopyRepository implements PackCopyRepository {
   @Override
   public void add(PackCopy copy) {
     em.persist(copy);
+    em.flush();
+  }
+
+  @Override
+  public Optional<PackCopy> find(long id) {
+    return Optional.ofNullable(em.find(PackCopy.class, id));
+  }
+
+  @Override
+  public List<PackCopy> inStates(Collection<CopyState> states, int limit) {
+    return em.createQuery(
+            "select c from PackCopy c where c.state in :states order by c.updatedAt, c.id",
+            PackCopy.class)
+        .setParameter("states", states)
+        .setMaxResults(limit)
+        .getResultList();
   }
 }

@@ -42,6 +42,13 @@ public class JpaSnapshotRepository implements SnapshotRepository {
   }
 
   @Override
+  public List<Snapshot> newest(int limit) {
+    return em.createQuery("select s from Snapshot s order by s.recordedAt desc", Snapshot.class)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  @Override
   public void add(Snapshot snapshot) {
     Jpa.persistNew(em, snapshot, "snapshot", snapshot.id());
   }

@@ -2,6 +2,7 @@ package dev.strata.controlcenter.infrastructure.scheduling;
 
 import dev.strata.controlcenter.application.NodeService;
 import dev.strata.controlcenter.application.ProbeService;
+import dev.strata.controlcenter.application.ReplicationService;
 import dev.strata.controlcenter.infrastructure.config.StrataConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -41,6 +42,7 @@ public class Scheduling {
   @Inject StrataConfig config;
   @Inject ProbeService probes;
   @Inject NodeService nodes;
+  @Inject ReplicationService replication;
 
   private Scheduler scheduler;
 
@@ -64,10 +66,13 @@ public class Scheduling {
                   PruneProbesJob.class,
                   () -> new PruneProbesJob(probes),
                   WatchNodesJob.class,
-                  () -> new WatchNodesJob(nodes))));
+                  () -> new WatchNodesJob(nodes),
+                  ReplicateJob.class,
+                  () -> new ReplicateJob(replication))));
       every(ProbeTargetsJob.class, "probe-targets", config.probeInterval());
       every(PruneProbesJob.class, "prune-probes", Duration.ofHours(1));
       every(WatchNodesJob.class, "watch-nodes", config.nodeHeartbeatInterval());
+      every(ReplicateJob.class, "replicate", config.replicationInterval());
       scheduler.start();
       LOG.info(() -> "scheduler started; probing targets every " + config.probeInterval());
     } catch (SchedulerException e) {

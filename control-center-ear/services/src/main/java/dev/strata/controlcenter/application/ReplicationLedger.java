@@ -1,0 +1,377 @@
+package dev.strata.controlcenter.application;
+
+import dev.strata.controlcenter.application.CopyWork.Kind;
+import dev.strata.controlcenter.application.CopyWork.NodeRef;
+import dev.strata.pool.MediaClass;
+import dev.strata.pool.NodeName;
+import dev.strata.pool.StorageNode;
+import dev.strata.pool.StorageTarget;
+import dev.strata.pool.TargetId;
+import dev.strata.pool.catalog.BackupSet;
+import dev.strata.pool.catalog.CopyLocation;
+import dev.strata.pool.catalog.CopyState;
+import dev.strata.pool.catalog.MediumId;
+import dev.strata.pool.catalog.Pack;
+import dev.strata.pool.catalog.PackCopy;
+import dev.strata.pool.catalog.PackHash;
+import dev.strata.pool.catalog.Snapshot;
+import dev.strata.pool.catalog.VerificationOutcome;
+import dev.strata.pool.placement.Candidate;
+import dev.strata.pool.placement.ExistingCopy;
+import dev.strata.pool.placement.PlacementPlan;
+import dev.strata.pool.placement.PlacementPlanner;
+import dev.strata.pool.placement.PlacementRequest;
+import dev.strata.pool.placement.PlannedCopy;
+import dev.strata.pool.policy.PolicyTerms;
+import dev.strata.pool.policy.QosPolicy;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The catalog side of replication, one short transaction per method: decide what copies and checks
+ * the policies still need (creating the copies being made, so that no two runs make the same one),
+ * and record what the nodes did. {@link ReplicationService} carries the work out between.
+ */
+@Stateless
+@Interceptors(DomainRules.class)
+public class ReplicationLedger {
+  static final int SNAPSHOTS_PER_RUN = 200;
+  static final int COPIES_PER_RUN = 1000;
+
+  /** A copy to a disk that has not become durable in this long is given up and planned again. */
+  static final Duration DISK_COPY_TIMEOUT = Duration.ofHours(1);
+
+  /** Tape writes wait for a batch to fill or its deadline: give them longer. */
+  static final Duration TAPE_COPY_TIMEOUT = Duration.ofHours(12);
+
+  private static final PlacementPlanner PLANNER = new PlacementPlanner();
+
+  @Inject SnapshotRepository snapshots;
+  @Inject BackupSetRepository sets;
+  @Inject PolicyRepository policies;
+  @Inject PackRepository packs;
+  @Inject PackCopyRepository copies;
+  @Inject TargetRepository targets;
+  @Inject NodeRepository nodes;
+  @Inject RankingCalculator ranking;
+  @Inject PoolSettings settings;
+  @Inject Clock clock;
+
+  /** What the nodes should do now. Copies being made are recorded as WRITING. */
+  public List<CopyWork> plan() {
+    Instant now = clock.instant();
+    Duration tolerance = settings.nodeHeartbeatInterval().multipliedBy(3);
+    Map<NodeName, StorageNode> live = new HashMap<>();
+    for (StorageNode n : nodes.all()) {
+      if (!n.isLate(now, tolerance)) {
+        live.put(n.name(), n);
+      }
+    }
+    Map<TargetId, StorageTarget> nodeTargets = new HashMap<>();
+    for (StorageTarget t : targets.all(TargetQuery.ALL)) {
+      if (t.node().isPresent() && live.containsKey(t.node().get())) {
+        nodeTargets.put(t.id(), t);
+      }
+    }
+    List<Candidate> candidates =
+        ranking.ranked(List.copyOf(nodeTargets.values()), now).stream()
+            .map(r -> Candidate.of(r.target(), r.score()))
+            .toList();
+
+    List<CopyWork> work = new ArrayList<>();
+    giveUpStaleCopies(now);
+    pollTape(work, live, nodeTargets);
+    Set<PackHash> planned = new HashSet<>();
+    for (Snapshot s : snapshots.newest(SNAPSHOTS_PER_RUN)) {
+      Optional<BackupSet> set = sets.find(s.backupSetId());
+      if (set.isEmpty()) {
+        continue;
+      }
+      Optional<QosPolicy> policy =
+          policies.revision(set.get().policy().name(), set.get().policy().revision());
+      if (policy.isEmpty()) {
+        continue;
+      }
+      PolicyTerms terms = policy.get().terms();
+      List<PackHash> todo = s.packs().stream().filter(planned::add).toList();
+      Map<PackHash, Pack> sizes = packs.find(s.tenantId(), todo);
+      Map<PackHash, List<PackCopy>> byPack = new HashMap<>();
+      copies
+          .ofPacks(s.tenantId(), todo)
+          .forEach(c -> byPack.computeIfAbsent(c.pack(), k -> new ArrayList<>()).add(c));
+      for (PackHash p : todo) {
+        Pack pack = sizes.get(p);
+        if (pack == null) {
+          continue;
+        }
+        planPack(
+            work,
+            s,
+            terms,
+            pack,
+            byPack.getOrDefault(p, List.of()),
+            live,
+            nodeTargets,
+            candidates,
+            now);
+      }
+    }
+    verifications(work, live, nodeTargets, now);
+    return work;
+  }
+
+  private void planPack(
+      List<CopyWork> work,
+      Snapshot s,
+      PolicyTerms terms,
+      Pack pack,
+      List<PackCopy> existing,
+      Map<NodeName, StorageNode> live,
+      Map<TargetId, StorageTarget> nodeTargets,
+      List<Candidate> candidates,
+      Instant now) {
+    List<PackCopy> present =
+        existing.stream()
+            .filter(
+                c ->
+                    c.state().holdsData()
+                        || c.state() == CopyState.PLANNED
+                        || c.state() == CopyState.WRITING)
+            .toList();
+    List<ExistingCopy> counted =
+        present.stream()
+            .map(c -> new ExistingCopy(c.targetId(), c.dataCenterId(), c.mediaClass()))
+            .distinct()
+            .toList();
+    PlacementPlan plan =
+        PLANNER.plan(new PlacementRequest(terms, pack.sizeBytes(), counted), candidates);
+    if (plan.copies().isEmpty()) {
+      return;
+    }
+    // A source: a live node that holds the pack on its landing disk.
+    Optional<StorageNode> source =
+        present.stream()
+            .filter(c -> c.state().holdsData())
+            .map(c -> nodeTargets.get(c.targetId()))
+            .filter(t -> t != null)
+            .map(t -> live.get(t.node().get()))
+            .filter(n -> n != null && n.landing().isPresent())
+            .filter(
+                n ->
+                    present.stream()
+                        .anyMatch(
+                            c -> c.targetId().equals(n.landing().get()) && c.state().holdsData()))
+            .findFirst();
+    for (PlannedCopy pc : plan.copies()) {
+      StorageTarget target = nodeTargets.get(pc.target());
+      if (target == null) {
+        continue;
+      }
+      StorageNode node = live.get(target.node().get());
+      if (node.landing().isEmpty()) {
+        continue;
+      }
+      TargetId landing = node.landing().get();
+      boolean landed =
+          present.stream().anyMatch(c -> c.targetId().equals(landing) && c.state().holdsData());
+      boolean landing_in_flight =
+          present.stream().anyMatch(c -> c.targetId().equals(landing) && !c.state().holdsData());
+      if (target.id().equals(landing)) {
+        source
+            .filter(src -> !src.name().equals(node.name()))
+            .ifPresent(src -> nodeCopy(work, s, terms, pack, target, src, node, now));
+      } else if (landed) {
+        Kind kind = target.mediaClass() == MediaClass.TAPE ? Kind.STAGE : Kind.TARGET_COPY;
+        PackCopy c = start(s, pack, target, now);
+        work.add(
+            new CopyWork(
+                kind,
+                c.id().orElseThrow().value(),
+                s.tenantId(),
+                pack.hash(),
+                ref(node),
+                null,
+                kind == Kind.STAGE ? s.tenantId().value() : nameOnNode(target),
+                s.signingKey().hex(),
+                terms.immutability()));
+      } else if (!landing_in_flight && source.isPresent()) {
+        StorageTarget landingTarget = nodeTargets.get(landing);
+        if (landingTarget != null && landingTarget.state().acceptsNewCopies()) {
+          nodeCopy(work, s, terms, pack, landingTarget, source.get(), node, now);
+        }
+      }
+    }
+  }
+
+  private void nodeCopy(
+      List<CopyWork> work,
+      Snapshot s,
+      PolicyTerms terms,
+      Pack pack,
+      StorageTarget landing,
+      StorageNode source,
+      StorageNode destination,
+      Instant now) {
+    PackCopy c = start(s, pack, landing, now);
+    work.add(
+        new CopyWork(
+            Kind.NODE_COPY,
+            c.id().orElseThrow().value(),
+            s.tenantId(),
+            pack.hash(),
+            ref(source),
+            ref(destination),
+            null,
+            s.signingKey().hex(),
+            terms.immutability()));
+  }
+
+  private PackCopy start(Snapshot s, Pack pack, StorageTarget target, Instant now) {
+    PackCopy c = PackCopy.plan(s.tenantId(), pack.hash(), target, now);
+    c.startWriting(now);
+    copies.add(c);
+    return c;
+  }
+
+  private void giveUpStaleCopies(Instant now) {
+    for (PackCopy c :
+        copies.inStates(EnumSet.of(CopyState.PLANNED, CopyState.WRITING), COPIES_PER_RUN)) {
+      Duration timeout = c.mediaClass() == MediaClass.TAPE ? TAPE_COPY_TIMEOUT : DISK_COPY_TIMEOUT;
+      if (c.updatedAt().plus(timeout).isBefore(now)) {
+        c.abandon(now);
+      }
+    }
+  }
+
+  private void pollTape(
+      List<CopyWork> work,
+      Map<NodeName, StorageNode> live,
+      Map<TargetId, StorageTarget> nodeTargets) {
+    for (PackCopy c : copies.inStates(EnumSet.of(CopyState.WRITING), COPIES_PER_RUN)) {
+      StorageTarget t = nodeTargets.get(c.targetId());
+      if (c.mediaClass() != MediaClass.TAPE || t == null) {
+        continue;
+      }
+      work.add(
+          new CopyWork(
+              Kind.POLL_TAPE,
+              c.id().orElseThrow().value(),
+              c.tenantId(),
+              c.pack(),
+              ref(live.get(t.node().get())),
+              null,
+              c.tenantId().value(),
+              null,
+              Duration.ZERO));
+    }
+  }
+
+  /** Copies that were never read back, or not within their policy's verification interval. */
+  private void verifications(
+      List<CopyWork> work,
+      Map<NodeName, StorageNode> live,
+      Map<TargetId, StorageTarget> nodeTargets,
+      Instant now) {
+    for (PackCopy c :
+        copies.inStates(EnumSet.of(CopyState.DURABLE, CopyState.VERIFIED), COPIES_PER_RUN)) {
+      StorageTarget t = nodeTargets.get(c.targetId());
+      if (t == null) {
+        continue;
+      }
+      boolean due =
+          c.state() == CopyState.DURABLE
+              || c.lastVerifiedAt()
+                  .map(at -> at.plus(Duration.ofDays(7)).isBefore(now))
+                  .orElse(true);
+      if (!due) {
+        continue;
+      }
+      work.add(
+          new CopyWork(
+              Kind.VERIFY,
+              c.id().orElseThrow().value(),
+              c.tenantId(),
+              c.pack(),
+              ref(live.get(t.node().get())),
+              null,
+              t.mediaClass() == MediaClass.TAPE ? "tape:" + c.tenantId().value() : nameOnNode(t),
+              null,
+              Duration.ZERO));
+    }
+  }
+
+  /** A copy the node made (or could not make). */
+  public void copied(long copyId, boolean ok, String detail, Duration immutability) {
+    copies
+        .find(copyId)
+        .ifPresent(
+            c -> {
+              Instant now = clock.instant();
+              if (c.state() != CopyState.WRITING && c.state() != CopyState.PLANNED) {
+                return;
+              }
+              if (ok) {
+                c.markDurable(
+                    CopyLocation.ByKey.of(c.tenantId().value() + "/" + c.pack().hex()),
+                    immutability,
+                    now);
+              } else {
+                c.abandon(now);
+              }
+            });
+  }
+
+  /** A pack staged for tape reached it: the copy lies where its first piece begins. */
+  public void onTape(long copyId, NodeGateway.TapeState state, Duration immutability) {
+    if (!state.written() || state.pieces().isEmpty()) {
+      return;
+    }
+    copies
+        .find(copyId)
+        .filter(c -> c.state() == CopyState.WRITING)
+        .ifPresent(
+            c -> {
+              NodeGateway.TapePiece first = state.pieces().get(0);
+              c.markDurable(
+                  new CopyLocation.OnTape(
+                      MediumId.of(first.barcode()), first.file(), first.block()),
+                  immutability,
+                  clock.instant());
+            });
+  }
+
+  /** A copy read back. */
+  public void verified(long copyId, NodeGateway.Verification v) {
+    copies
+        .find(copyId)
+        .filter(c -> c.state().holdsData())
+        .ifPresent(
+            c ->
+                c.recordVerification(
+                    v.ok()
+                        ? VerificationOutcome.INTACT
+                        : v.found() ? VerificationOutcome.CORRUPT : VerificationOutcome.MISSING,
+                    clock.instant()));
+  }
+
+  private static NodeRef ref(StorageNode n) {
+    return new NodeRef(n.name().value(), n.dataCenterId().value(), n.url());
+  }
+
+  /** A node target's own name: its catalog id without the node's prefix. */
+  static String nameOnNode(StorageTarget t) {
+    return t.id().value().substring(t.node().get().value().length() + 1);
+  }
+}
