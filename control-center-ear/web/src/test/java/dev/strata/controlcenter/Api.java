@@ -163,6 +163,14 @@ public final class Api {
     return root.getHost() + ":" + root.getPort();
   }
 
+  /** PUTs raw bytes as {@code application/octet-stream} (repository objects). */
+  public Reply putBytes(String path, byte[] body) {
+    return send(
+        HttpRequest.newBuilder(root.resolve(path))
+            .header("Content-Type", "application/octet-stream")
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
   public Reply delete(String path) {
     return send(HttpRequest.newBuilder(root.resolve(path)).DELETE());
   }

@@ -1322,6 +1322,110 @@ abstract class ControlCenterContract {
     assertProblem(asAcme.get("api/v1/media"), 403, null);
   }
 
+  // ---- repository and backup sessions
+  // --------------------------------------------------------------
+
+  @Test
+  void repositoryObjectsAreWrittenOnceKeptPerTenantAndOnlyLocksAndSnapshotsAreDeleted() {
+    String acme = createTenant(unique("acme"));
+    String globex = createTenant(unique("globex"));
+    Api asAgent = keyOf(createPrincipal(unique("laptop"), "AGENT", acme, null));
+    Api asAuditor = keyOf(createPrincipal(unique("auditor"), "AUDITOR", null, null));
+    Api asGlobex = keyOf(createPrincipal(unique("laptop"), "AGENT", globex, null));
+    String objects = "api/v1/tenants/" + acme + "/repository/objects/";
+    byte[] config = "config bytes".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    assertThat(asAgent.putBytes(objects + "config", config).status()).isEqualTo(201);
+    assertThat(asAgent.putBytes(objects + "config", config).status()).isEqualTo(200);
+    assertProblem(asAgent.putBytes(objects + "config", new byte[] {1}), 409, null);
+    Api.Reply read = asAgent.get(objects + "config");
+    assertThat(read.status()).isEqualTo(200);
+    assertThat(read.body()).isEqualTo("config bytes");
+    assertThat(read.header("ETag")).contains(sha256Hex(config));
+    assertProblem(asAgent.delete(objects + "config"), 409, null);
+
+    assertThat(asAgent.putBytes(objects + "locks/l1", new byte[] {1, 2}).status()).isEqualTo(201);
+    assertThat(asAgent.putBytes(objects + "snapshots/s1", new byte[] {3}).status()).isEqualTo(201);
+    assertThat(
+            asAgent
+                .get("api/v1/tenants/" + acme + "/repository/objects?prefix=locks/")
+                .json()
+                .getJsonArray("items")
+                .getValuesAs(JsonObject.class))
+        .extracting(o -> o.getString("name"))
+        .containsExactly("locks/l1");
+    assertThat(asAgent.delete(objects + "locks/l1").status()).isEqualTo(204);
+    assertThat(asAgent.delete(objects + "snapshots/s1").status()).isEqualTo(204);
+    assertProblem(asAgent.get(objects + "locks/l1"), 404, null);
+
+    // Names that could escape or shadow the packs are refused; other tenants see nothing.
+    assertProblem(asAgent.putBytes(objects + "data/ab", config), 400, "name");
+    assertProblem(asAgent.putBytes(objects + "a/%2E%2E/config", config), 400, "name");
+    assertProblem(asGlobex.get(objects + "config"), 404, null);
+    assertProblem(asGlobex.putBytes(objects + "keys/k", config), 404, null);
+    assertThat(asAuditor.get(objects + "config").status()).isEqualTo(200);
+    assertProblem(asAuditor.putBytes(objects + "keys/k", config), 403, null);
+    assertThat(
+            asAgent
+                .get("api/v1/tenants/" + acme + "/repository/packs")
+                .json()
+                .getJsonArray("items"))
+        .isEmpty();
+  }
+
+  @Test
+  void aBackupSessionWithoutALiveNodeIsRefusedWith503AndNothingIsRecorded() {
+    String acme = createTenant(unique("acme"));
+    String agent = createPrincipal(unique("laptop"), "AGENT", acme, null);
+    Api asAgent = keyOf(agent);
+    String set = unique("home");
+    assertThat(
+            asAgent
+                .post(
+                    "api/v1/backup-sets",
+                    "{\"id\":\"" + set + "\",\"name\":\"Home\",\"policy\":\"bronze\"}")
+                .status())
+        .isEqualTo(201);
+    // Nodes enrolled by other tests here fall silent within seconds (they are no processes);
+    // once every one is late the center has nowhere to land packs.
+    Poll.until(
+        Duration.ofSeconds(30),
+        "every node late",
+        () ->
+            api().get("api/v1/nodes").array().getValuesAs(JsonObject.class).stream()
+                    .allMatch(n -> n.getBoolean("late"))
+                ? Boolean.TRUE
+                : null);
+    Api.Reply open =
+        asAgent.post(
+            "api/v1/backup-sets/" + set + "/sessions",
+            "{\"signingKey\":\"" + "ab".repeat(32) + "\"}");
+    assertProblem(open, 503, null);
+    assertThat(open.header("Retry-After")).isNotNull();
+    assertProblem(
+        asAgent.post("api/v1/backup-sets/" + set + "/sessions", "{\"signingKey\":\"zz\"}"),
+        400,
+        "signingKey");
+    assertProblem(
+        keyOf(createPrincipal(unique("laptop"), "AGENT", createTenant(unique("o")), null))
+            .post(
+                "api/v1/backup-sets/" + set + "/sessions",
+                "{\"signingKey\":\"" + "ab".repeat(32) + "\"}"),
+        404,
+        null);
+    assertThat(asAgent.get("api/v1/backup-sets/" + set + "/snapshots").json().getJsonArray("items"))
+        .isEmpty();
+  }
+
+  static String sha256Hex(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   // ---- storage nodes
   // -----------------------------------------------------------------------------
 

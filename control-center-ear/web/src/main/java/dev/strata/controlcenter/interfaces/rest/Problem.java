@@ -57,6 +57,11 @@ public record Problem(
   }
 
   public Response toResponse() {
-    return Response.status(status).type(MEDIA_TYPE).entity(toJson()).build();
+    Response.ResponseBuilder b = Response.status(status).type(MEDIA_TYPE).entity(toJson());
+    if (status == 503) {
+      // Nothing can take the work now; nodes report every few seconds, so ask again soon.
+      b.header("Retry-After", "30");
+    }
+    return b.build();
   }
 }
