@@ -24,6 +24,7 @@ import dev.strata.pool.placement.PlacementRequest;
 import dev.strata.pool.placement.PlannedCopy;
 import dev.strata.pool.policy.PolicyTerms;
 import dev.strata.pool.policy.QosPolicy;
+import dev.strata.pool.policy.VerificationSchedule;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
@@ -57,6 +58,10 @@ public class ReplicationLedger {
   static final Duration TAPE_COPY_TIMEOUT = Duration.ofHours(12);
 
   private static final PlacementPlanner PLANNER = new PlacementPlanner();
+
+  /** Where the walk over the snapshots goes on: the last id of the previous run's page. */
+  private static final java.util.concurrent.atomic.AtomicReference<String> cursor =
+      new java.util.concurrent.atomic.AtomicReference<>();
 
   @Inject SnapshotRepository snapshots;
   @Inject BackupSetRepository sets;
@@ -94,7 +99,10 @@ public class ReplicationLedger {
     giveUpStaleCopies(now);
     pollTape(work, live, nodeTargets);
     Set<PackHash> planned = new HashSet<>();
-    for (Snapshot s : snapshots.newest(SNAPSHOTS_PER_RUN)) {
+    List<Snapshot> page = snapshots.after(cursor.get(), SNAPSHOTS_PER_RUN);
+    // The next run goes on after this page; after the last page it starts over.
+    cursor.set(page.size() < SNAPSHOTS_PER_RUN ? null : page.get(page.size() - 1).id().hex());
+    for (Snapshot s : page) {
       Optional<BackupSet> set = sets.find(s.backupSetId());
       if (set.isEmpty()) {
         continue;
@@ -128,7 +136,6 @@ public class ReplicationLedger {
             now);
       }
     }
-    verifications(work, live, nodeTargets, now);
     return work;
   }
 
@@ -155,6 +162,7 @@ public class ReplicationLedger {
             .map(c -> new ExistingCopy(c.targetId(), c.dataCenterId(), c.mediaClass()))
             .distinct()
             .toList();
+    verifications(work, terms, present, live, nodeTargets, now);
     PlacementPlan plan =
         PLANNER.plan(new PlacementRequest(terms, pack.sizeBytes(), counted), candidates);
     if (plan.copies().isEmpty()) {
@@ -278,24 +286,30 @@ public class ReplicationLedger {
     }
   }
 
-  /** Copies that were never read back, or not within their policy's verification interval. */
+  /**
+   * Copies on live nodes to read back: every copy once when it is made (durable is not yet
+   * verified, and only verified copies count as protection), then, each verification interval of
+   * the policy, the sampled share of them its depth names (all at 100 percent).
+   */
   private void verifications(
       List<CopyWork> work,
+      PolicyTerms terms,
+      List<PackCopy> present,
       Map<NodeName, StorageNode> live,
       Map<TargetId, StorageTarget> nodeTargets,
       Instant now) {
-    for (PackCopy c :
-        copies.inStates(EnumSet.of(CopyState.DURABLE, CopyState.VERIFIED), COPIES_PER_RUN)) {
+    for (PackCopy c : present) {
       StorageTarget t = nodeTargets.get(c.targetId());
-      if (t == null) {
+      if (t == null || !c.state().holdsData()) {
         continue;
       }
-      boolean due =
-          c.state() == CopyState.DURABLE
-              || c.lastVerifiedAt()
-                  .map(at -> at.plus(Duration.ofDays(7)).isBefore(now))
-                  .orElse(true);
-      if (!due) {
+      if (c.state() != CopyState.DURABLE
+          && !VerificationSchedule.due(
+              c.id().orElseThrow().value(),
+              c.lastVerifiedAt(),
+              terms.verificationInterval(),
+              terms.verificationDepth().percent(),
+              now)) {
         continue;
       }
       work.add(

@@ -18,6 +18,9 @@ public interface SnapshotRepository {
 
   void add(Snapshot snapshot);
 
-  /** The newest snapshots of every backup set, at most {@code limit}, newest first. */
-  List<Snapshot> newest(int limit);
+  /**
+   * Snapshots of every backup set in id order after {@code afterId} ({@code null}: from the first),
+   * at most {@code limit}: a walk over the whole catalog a page at a time.
+   */
+  List<Snapshot> after(String afterId, int limit);
 }

@@ -42,8 +42,10 @@ public class JpaSnapshotRepository implements SnapshotRepository {
   }
 
   @Override
-  public List<Snapshot> newest(int limit) {
-    return em.createQuery("select s from Snapshot s order by s.recordedAt desc", Snapshot.class)
+  public List<Snapshot> after(String afterId, int limit) {
+    return em.createQuery(
+            "select s from Snapshot s where s.id > :after order by s.id", Snapshot.class)
+        .setParameter("after", afterId == null ? "" : afterId)
         .setMaxResults(limit)
         .getResultList();
   }
