@@ -1417,6 +1417,37 @@ abstract class ControlCenterContract {
         .isEmpty();
   }
 
+  @Test
+  void restoresOfUnknownOrForeignSnapshotsAreRefusedAndTheirListsAreScoped() {
+    String acme = createTenant(unique("acme"));
+    String agent = createPrincipal(unique("laptop"), "AGENT", acme, null);
+    Api asAgent = keyOf(agent);
+    String missing = "cd".repeat(32);
+    assertProblem(
+        asAgent.post("api/v1/restores/estimate", "{\"snapshot\":\"" + missing + "\"}"), 404, null);
+    assertProblem(
+        asAgent.post(
+            "api/v1/restores", "{\"snapshot\":\"" + missing + "\",\"directory\":\"/tmp/r\"}"),
+        404,
+        null);
+    assertProblem(
+        asAgent.post("api/v1/restores", "{\"snapshot\":\"nope\",\"directory\":\"/tmp/r\"}"),
+        400,
+        "snapshot");
+    assertProblem(asAgent.post("api/v1/restores", "{\"snapshot\":\"" + missing + "\"}"), 400, null);
+    assertThat(asAgent.get("api/v1/restores").json().getJsonArray("items")).isEmpty();
+    assertProblem(asAgent.get("api/v1/restores?state=SLEEPING"), 400, "state");
+    assertProblem(asAgent.get("api/v1/restores/" + "0".repeat(32)), 404, null);
+    assertProblem(asAgent.get("api/v1/restores/not-an-id/events"), 404, null);
+    assertProblem(
+        asAgent.post(
+            "api/v1/restores/" + "0".repeat(32) + "/reports",
+            "{\"status\":\"DONE\",\"bytesDone\":1,\"filesDone\":1}"),
+        404,
+        null);
+    assertProblem(anonymous().get("api/v1/restores"), 401, null);
+  }
+
   static String sha256Hex(byte[] bytes) {
     try {
       return java.util.HexFormat.of()

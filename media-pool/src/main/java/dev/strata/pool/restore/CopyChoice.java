@@ -37,7 +37,7 @@ public final class CopyChoice {
    * empty list. {@code copies} may hold copies of packs not in {@code packs}; they are ignored.
    */
   public static Map<PackHash, List<SourceCopy>> order(
-      List<PackHash> packs, Collection<SourceCopy> copies) {
+      Collection<PackHash> packs, Collection<SourceCopy> copies) {
     Map<PackHash, List<SourceCopy>> byPack = new LinkedHashMap<>();
     packs.forEach(p -> byPack.put(p, new ArrayList<>()));
     for (SourceCopy c : copies) {

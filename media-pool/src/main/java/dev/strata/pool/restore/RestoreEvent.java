@@ -40,7 +40,7 @@ public class RestoreEvent {
   }
 
   /** What an agent or node said, made printable and short: control characters become '?'. */
-  static String printable(String s) {
+  public static String printable(String s) {
     if (s == null) {
       return "";
     }

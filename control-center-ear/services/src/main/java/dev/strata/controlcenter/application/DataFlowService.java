@@ -62,6 +62,7 @@ public class DataFlowService {
   @Inject SnapshotRepository snapshots;
   @Inject PolicyRepository policies;
   @Inject RankingCalculator ranking;
+  @Inject LiveNodeQuery liveQuery;
   @Inject GrantIssuer grants;
   @Inject NodeGateway gateway;
   @Inject Secrets secrets;
@@ -95,14 +96,11 @@ public class DataFlowService {
    * best-ranked of those that are active and serving.
    */
   private StorageTarget landing(Instant now) {
-    Duration tolerance = settings.nodeHeartbeatInterval().multipliedBy(3);
+    LiveNodes live = liveQuery.at(now);
     List<StorageTarget> candidates = new ArrayList<>();
-    for (StorageNode n : nodes.all()) {
-      if (n.isLate(now, tolerance) || n.landing().isEmpty()) {
-        continue;
-      }
-      targets
-          .find(n.landing().get())
+    for (StorageNode n : live.nodes().values()) {
+      n.landing()
+          .map(live.targets()::get)
           .filter(t -> t.state().acceptsNewCopies())
           .ifPresent(candidates::add);
     }
@@ -238,21 +236,10 @@ public class DataFlowService {
     caller.require(Permission.CATALOG_READ);
     caller.mustSee(Optional.of(tenant), "tenant", tenant);
     Instant now = clock.instant();
-    Duration tolerance = settings.nodeHeartbeatInterval().multipliedBy(3);
-    Map<TargetId, StorageTarget> byId = new HashMap<>();
-    Map<NodeName, StorageNode> liveNodes = new HashMap<>();
-    for (StorageNode n : nodes.all()) {
-      if (!n.isLate(now, tolerance)) {
-        liveNodes.put(n.name(), n);
-      }
-    }
-    List<StorageTarget> readable = new ArrayList<>();
-    for (StorageTarget t : targets.all(TargetQuery.ALL)) {
-      if (t.node().isPresent() && liveNodes.containsKey(t.node().get())) {
-        byId.put(t.id(), t);
-        readable.add(t);
-      }
-    }
+    LiveNodes live = liveQuery.at(now);
+    Map<TargetId, StorageTarget> byId = live.targets();
+    Map<NodeName, StorageNode> liveNodes = live.nodes();
+    List<StorageTarget> readable = List.copyOf(byId.values());
     Map<TargetId, Integer> rankOf = new HashMap<>();
     ranking.ranked(readable, now).forEach(r -> rankOf.put(r.target().id(), r.rank()));
     Comparator<PackCopy> best =

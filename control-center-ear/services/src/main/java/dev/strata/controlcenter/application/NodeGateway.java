@@ -47,6 +47,15 @@ public interface NodeGateway {
 
   TapeState tapeState(URI node, String grant, TenantId tenant, String pool, PackHash pack);
 
+  /** Packs recalled from tape into the node's landing store, and those no cartridge gave. */
+  record Recall(List<PackHash> recalled, List<PackHash> missing, int mounts) {}
+
+  /**
+   * Has the node read {@code packs} from its tape copies into its landing store, in tape order with
+   * one mount per cartridge, each checked against its SHA-256; they are then served like uploads.
+   */
+  Recall recall(URI node, String grant, TenantId tenant, List<PackHash> packs);
+
   /** A copy read back whole: found, and its hash and signature correct. */
   record Verification(boolean found, boolean ok, String problem) {}
 

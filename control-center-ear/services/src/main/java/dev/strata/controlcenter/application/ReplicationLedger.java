@@ -68,28 +68,16 @@ public class ReplicationLedger {
   @Inject PolicyRepository policies;
   @Inject PackRepository packs;
   @Inject PackCopyRepository copies;
-  @Inject TargetRepository targets;
-  @Inject NodeRepository nodes;
+  @Inject LiveNodeQuery liveQuery;
   @Inject RankingCalculator ranking;
-  @Inject PoolSettings settings;
   @Inject Clock clock;
 
   /** What the nodes should do now. Copies being made are recorded as WRITING. */
   public List<CopyWork> plan() {
     Instant now = clock.instant();
-    Duration tolerance = settings.nodeHeartbeatInterval().multipliedBy(3);
-    Map<NodeName, StorageNode> live = new HashMap<>();
-    for (StorageNode n : nodes.all()) {
-      if (!n.isLate(now, tolerance)) {
-        live.put(n.name(), n);
-      }
-    }
-    Map<TargetId, StorageTarget> nodeTargets = new HashMap<>();
-    for (StorageTarget t : targets.all(TargetQuery.ALL)) {
-      if (t.node().isPresent() && live.containsKey(t.node().get())) {
-        nodeTargets.put(t.id(), t);
-      }
-    }
+    LiveNodes liveNodes = liveQuery.at(now);
+    Map<NodeName, StorageNode> live = liveNodes.nodes();
+    Map<TargetId, StorageTarget> nodeTargets = liveNodes.targets();
     List<Candidate> candidates =
         ranking.ranked(List.copyOf(nodeTargets.values()), now).stream()
             .map(r -> Candidate.of(r.target(), r.score()))

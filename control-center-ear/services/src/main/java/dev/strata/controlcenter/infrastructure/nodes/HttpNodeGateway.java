@@ -156,6 +156,26 @@ public class HttpNodeGateway implements NodeGateway {
     return new Verification(v.getBoolean("found"), v.getBoolean("ok"), v.getString("problem", ""));
   }
 
+  @Override
+  public Recall recall(URI node, String grant, TenantId tenant, List<PackHash> packs) {
+    JsonObject a =
+        post(
+                node,
+                grant,
+                tenant,
+                "recalls",
+                Json.createObjectBuilder().add("packs", hexes(packs)).build())
+            .asJsonObject();
+    return new Recall(
+        hashes(a.getJsonArray("packs")), hashes(a.getJsonArray("missing")), a.getInt("mounts"));
+  }
+
+  private static List<PackHash> hashes(jakarta.json.JsonArray a) {
+    return a.getValuesAs(jakarta.json.JsonString.class).stream()
+        .map(s -> PackHash.of(s.getString()))
+        .toList();
+  }
+
   private JsonValue post(URI node, String grant, TenantId tenant, String path, JsonObject body) {
     return call(
         HttpRequest.newBuilder(node.resolve("v1/tenants/" + tenant.value() + "/" + path))

@@ -3,6 +3,7 @@ package dev.strata.controlcenter.infrastructure.scheduling;
 import dev.strata.controlcenter.application.NodeService;
 import dev.strata.controlcenter.application.ProbeService;
 import dev.strata.controlcenter.application.ReplicationService;
+import dev.strata.controlcenter.application.RestorePreparation;
 import dev.strata.controlcenter.infrastructure.config.StrataConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -43,6 +44,7 @@ public class Scheduling {
   @Inject ProbeService probes;
   @Inject NodeService nodes;
   @Inject ReplicationService replication;
+  @Inject RestorePreparation restorePreparation;
 
   private Scheduler scheduler;
 
@@ -50,7 +52,8 @@ public class Scheduling {
   void start() {
     Properties p = new Properties();
     p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "strata");
-    p.setProperty("org.quartz.threadPool.threadCount", "2");
+    // Replication and restore preparation wait on nodes (tape): room for them beside the probes.
+    p.setProperty("org.quartz.threadPool.threadCount", "4");
     p.setProperty("org.quartz.threadPool.threadNamePrefix", "strata-scheduler");
     p.setProperty(
         "org.quartz.threadPool.threadsInheritContextClassLoaderOfInitializingThread", "true");
@@ -68,11 +71,14 @@ public class Scheduling {
                   WatchNodesJob.class,
                   () -> new WatchNodesJob(nodes),
                   ReplicateJob.class,
-                  () -> new ReplicateJob(replication))));
+                  () -> new ReplicateJob(replication),
+                  PrepareRestoresJob.class,
+                  () -> new PrepareRestoresJob(restorePreparation))));
       every(ProbeTargetsJob.class, "probe-targets", config.probeInterval());
       every(PruneProbesJob.class, "prune-probes", Duration.ofHours(1));
       every(WatchNodesJob.class, "watch-nodes", config.nodeHeartbeatInterval());
       every(ReplicateJob.class, "replicate", config.replicationInterval());
+      every(PrepareRestoresJob.class, "prepare-restores", config.replicationInterval());
       scheduler.start();
       LOG.info(() -> "scheduler started; probing targets every " + config.probeInterval());
     } catch (SchedulerException e) {
