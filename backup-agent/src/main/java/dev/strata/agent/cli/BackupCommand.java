@@ -1,11 +1,13 @@
 package dev.strata.agent.cli;
 
+import dev.strata.agent.center.CenterBackup;
 import dev.strata.agent.repo.Backup;
 import dev.strata.agent.repo.BackupStats;
 import dev.strata.agent.repo.Repository;
-import dev.strata.disk.PackStores;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -13,8 +15,10 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -27,6 +31,20 @@ final class BackupCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "What to back up.")
   List<Path> paths;
 
+  @Option(
+      names = "--policy",
+      paramLabel = "NAME",
+      description =
+          "With --server: the QoS policy of a backup set defined by this backup (gold, silver,"
+              + " bronze or one the center defines).")
+  String policy;
+
+  @Option(
+      names = "--backup-set",
+      paramLabel = "ID",
+      description = "With --server: the backup set (default: made of the host name).")
+  String backupSet;
+
   @Override
   public Integer call() throws Exception {
     for (Path p : paths) {
@@ -34,8 +52,23 @@ final class BackupCommand implements Callable<Integer> {
         throw new dev.strata.agent.repo.RepositoryException("no such file or directory: " + p);
       }
     }
-    try (PackStores.Opened store = root.openStore()) {
+    if (root.server().isEmpty() && (policy != null || backupSet != null)) {
+      throw new dev.strata.agent.repo.RepositoryException(
+          "--policy and --backup-set need --server (a backup set lives in the control center)");
+    }
+    try (StoreHandle store = root.openStore()) {
       Repository repo = root.openRepository(store);
+      Optional<CenterBackup> center = Optional.empty();
+      if (store.center().isPresent()) {
+        center =
+            Optional.of(
+                CenterBackup.open(
+                    store.center().get(),
+                    backupSet != null ? backupSet : CenterBackup.setIdOf(root.host()),
+                    Optional.ofNullable(policy),
+                    root.host(),
+                    repo.config().publicKey().toString()));
+      }
       BackupStats stats = new BackupStats();
       Backup.Result r;
       try (AutoCloseable progress = Progress.start(root.json, stats)) {
@@ -45,6 +78,10 @@ final class BackupCommand implements Callable<Integer> {
           scan.start();
         }
         r = run(repo, stats);
+      }
+      Optional<JsonObject> recorded = Optional.empty();
+      if (center.isPresent()) {
+        recorded = Optional.of(center.get().commit(r));
       }
       Output out = new Output(root);
       if (root.json) {
@@ -65,7 +102,13 @@ final class BackupCommand implements Callable<Integer> {
                 .add("blobsAdded", stats.blobsAdded.sum())
                 .add("bytesAdded", stats.bytesAdded.sum())
                 .add("warnings", warnings)
-                .add("notices", notices));
+                .add("notices", notices)
+                .add(
+                    "backupSet",
+                    center.isPresent()
+                        ? Json.createValue(center.get().backupSet())
+                        : JsonValue.NULL)
+                .add("packs", r.packs().size()));
       } else {
         r.notices().forEach(n -> root.spec().commandLine().getErr().println("note: " + n));
         r.warnings().forEach(w -> root.spec().commandLine().getErr().println("warning: " + w));
@@ -80,6 +123,18 @@ final class BackupCommand implements Callable<Integer> {
                 stats.blobsAdded.sum()));
         out.line(
             "snapshot " + r.id().shortForm() + " saved (sequence " + r.snapshot().sequence() + ")");
+        if (center.isPresent() && recorded.isPresent()) {
+          out.line(
+              "recorded in the control center: backup set "
+                  + center.get().backupSet()
+                  + " under policy "
+                  + center.get().policy()
+                  + ", "
+                  + r.packs().size()
+                  + " packs, landed on "
+                  + center.get().landing()
+                  + "; the policy's further copies follow");
+        }
         out.line(r.id().hex());
       }
       out.skipped(repo);

@@ -4,7 +4,6 @@ import dev.strata.agent.repo.Check;
 import dev.strata.agent.repo.Repair;
 import dev.strata.agent.repo.Repository;
 import dev.strata.agent.repo.RepositoryException;
-import dev.strata.disk.PackStores;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.util.Optional;
@@ -52,7 +51,7 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (PackStores.Opened store = root.openStore()) {
+    try (StoreHandle store = root.openStore()) {
       Optional<char[]> pass = root.passphrase();
       Repository repo =
           pass.isPresent()

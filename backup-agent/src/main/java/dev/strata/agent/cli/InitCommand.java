@@ -1,7 +1,6 @@
 package dev.strata.agent.cli;
 
 import dev.strata.agent.repo.Repository;
-import dev.strata.disk.PackStores;
 import jakarta.json.Json;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,7 +16,7 @@ final class InitCommand implements Callable<Integer> {
     if (pass.length == 0) {
       throw new dev.strata.agent.repo.RepositoryException("an empty passphrase is not allowed");
     }
-    try (PackStores.Opened store = root.initialiseStore()) {
+    try (StoreHandle store = root.initialiseStore()) {
       Repository r =
           Repository.init(
               store.store(),
@@ -31,10 +30,10 @@ final class InitCommand implements Callable<Integer> {
         out.json(
             Json.createObjectBuilder()
                 .add("repository", r.config().id().toString())
-                .add("location", root.location().toString())
+                .add("location", root.describeLocation())
                 .add("publicKey", r.config().publicKey().toString()));
       } else {
-        out.line("created repository " + r.config().id() + " at " + root.location());
+        out.line("created repository " + r.config().id() + " at " + root.describeLocation());
         out.line("public key (verifies packs without the passphrase): " + r.config().publicKey());
       }
     }

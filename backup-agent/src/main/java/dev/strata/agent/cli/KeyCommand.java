@@ -2,7 +2,6 @@ package dev.strata.agent.cli;
 
 import dev.strata.agent.repo.Repository;
 import dev.strata.agent.repo.RepositoryException;
-import dev.strata.disk.PackStores;
 import dev.strata.format.repo.KeyFile;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -29,7 +28,7 @@ final class KeyCommand {
     @Override
     public Integer call() throws Exception {
       StrataCommand root = key.root;
-      try (PackStores.Opened store = root.openStore()) {
+      try (StoreHandle store = root.openStore()) {
         Repository repo = root.openRepository(store);
         Output out = new Output(root);
         JsonArrayBuilder all = Json.createArrayBuilder();
@@ -73,7 +72,7 @@ final class KeyCommand {
       if (added.length == 0) {
         throw new RepositoryException("an empty passphrase is not allowed");
       }
-      try (PackStores.Opened store = root.openStore()) {
+      try (StoreHandle store = root.openStore()) {
         Repository repo = root.openRepository(store);
         String name = repo.addKey(added, KeyFile.Kdf.DEFAULT, root.who(), root.clock);
         new Output(root).line("added key " + name);

@@ -4,7 +4,6 @@ import dev.strata.agent.repo.BlobLocation;
 import dev.strata.agent.repo.Repository;
 import dev.strata.agent.repo.TreeReader;
 import dev.strata.disk.PackName;
-import dev.strata.disk.PackStores;
 import dev.strata.format.repo.BlobId;
 import dev.strata.format.repo.PathBytes;
 import dev.strata.format.repo.TreeEntry;
@@ -28,7 +27,7 @@ final class LsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (PackStores.Opened store = root.openStore()) {
+    try (StoreHandle store = root.openStore()) {
       Repository repo = root.openRepository(store);
       Repository.StoredSnapshot s = repo.snapshot(snapshot);
       Map<PackName, String> unreadable = new HashMap<>();

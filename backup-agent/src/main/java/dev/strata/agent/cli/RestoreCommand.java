@@ -1,13 +1,15 @@
 package dev.strata.agent.cli;
 
+import dev.strata.agent.center.CenterRestore;
 import dev.strata.agent.repo.Repository;
 import dev.strata.agent.repo.Restore;
-import dev.strata.disk.PackStores;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,14 +62,99 @@ final class RestoreCommand implements Callable<Integer> {
     return given ? root.threads : Math.min(root.threads, DEFAULT_WRITERS);
   }
 
+  @Option(
+      names = "--wait",
+      paramLabel = "SECONDS",
+      description =
+          "With --server: how long to wait while the center recalls packs from tape (default:"
+              + " 86400).")
+  long waitSeconds = 86_400;
+
+  private static void say(java.io.PrintWriter err, String m) {
+    err.println(m);
+    err.flush();
+  }
+
+  private static String describe(Exception e) {
+    return e.getMessage() == null ? e.toString() : e.getMessage();
+  }
+
+  /** Reports the restore's progress to the center every two seconds while it runs. */
+  private static AutoCloseable reportProgress(Optional<CenterRestore> center, Restore restore) {
+    if (center.isEmpty()) {
+      return () -> {};
+    }
+    java.util.concurrent.ScheduledExecutorService timer =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "strata-restore-progress");
+              t.setDaemon(true);
+              return t;
+            });
+    long[] last = {-1};
+    timer.scheduleWithFixedDelay(
+        () -> {
+          long bytes = restore.bytesDone();
+          if (bytes != last[0]) {
+            try {
+              center.get().report("RUNNING", bytes, restore.filesDone(), null);
+              last[0] = bytes;
+            } catch (Exception e) {
+              // progress is informative; the outcome is reported at the end
+            }
+          }
+        },
+        2,
+        2,
+        java.util.concurrent.TimeUnit.SECONDS);
+    return timer::shutdownNow;
+  }
+
   @Override
   public Integer call() throws Exception {
-    try (PackStores.Opened store = root.openStore()) {
+    try (StoreHandle store = root.openStore()) {
       Repository repo = root.openRepository(store);
       Repository.StoredSnapshot s = repo.snapshot(snapshot);
       boolean asRoot = "root".equals(root.user()) || "0".equals(root.environment.get("UID"));
       Restore.Options options = Restore.Options.of(writers(), asRoot).withSparse(!noSparse);
-      Restore.Result r = new Restore(repo, options).run(s.snapshot(), target, includes, overwrite);
+      var err = root.spec().commandLine().getErr();
+      Optional<CenterRestore> center = Optional.empty();
+      if (store.center().isPresent()) {
+        CenterRestore c =
+            CenterRestore.request(
+                store.center().get(),
+                s.id().hex(),
+                target.toAbsolutePath().normalize().toString(),
+                includes);
+        if (!root.json) {
+          err.println("restore " + c.id() + " in the control center: " + c.estimate());
+          err.flush();
+        }
+        c.awaitReady(Duration.ofSeconds(waitSeconds), m -> say(err, m));
+        c.readThrough(s.id().hex(), m -> say(err, "note: " + m));
+        center = Optional.of(c);
+      }
+      Restore restore = new Restore(repo, options);
+      Restore.Result r;
+      try (AutoCloseable reports = reportProgress(center, restore)) {
+        r = restore.run(s.snapshot(), target, includes, overwrite);
+      } catch (Exception e) {
+        if (center.isPresent()) {
+          center.get().report("FAILED", restore.bytesDone(), restore.filesDone(), describe(e));
+        }
+        throw e;
+      }
+      if (center.isPresent()) {
+        center
+            .get()
+            .report(
+                r.problems().isEmpty() ? "DONE" : "FAILED",
+                r.bytes(),
+                r.files(),
+                r.problems().isEmpty()
+                    ? "restored " + r.files() + " files"
+                    : r.problems().size() + " entries not restored: " + r.problems().get(0));
+      }
       Output out = new Output(root);
       if (root.json) {
         JsonArrayBuilder problems = Json.createArrayBuilder();
@@ -84,7 +171,6 @@ final class RestoreCommand implements Callable<Integer> {
                 .add("problems", problems)
                 .add("warnings", warnings));
       } else {
-        var err = root.spec().commandLine().getErr();
         r.warnings().forEach(w -> err.println("warning: " + w));
         r.problems().forEach(p -> err.println("error: " + p));
         out.line(

@@ -2,7 +2,6 @@ package dev.strata.agent.cli;
 
 import dev.strata.agent.repo.Repository;
 import dev.strata.disk.PackName;
-import dev.strata.disk.PackStores;
 import dev.strata.format.repo.Snapshot;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -17,7 +16,7 @@ final class SnapshotsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (PackStores.Opened store = root.openStore()) {
+    try (StoreHandle store = root.openStore()) {
       Repository repo = root.openRepository(store);
       Output out = new Output(root);
       JsonArrayBuilder all = Json.createArrayBuilder();

@@ -1,5 +1,7 @@
 package dev.strata.agent.cli;
 
+import dev.strata.agent.center.CenterClient;
+import dev.strata.agent.center.CenterPackStore;
 import dev.strata.agent.repo.Locking;
 import dev.strata.agent.repo.Repository;
 import dev.strata.agent.repo.RepositoryException;
@@ -47,10 +49,25 @@ public final class StrataCommand {
 
   @Option(
       names = "--repo",
-      required = true,
       scope = CommandLine.ScopeType.INHERIT,
       description = "Repository: a directory, file:/dir or s3://bucket/prefix?endpoint=URL.")
   String repo;
+
+  @Option(
+      names = "--server",
+      scope = CommandLine.ScopeType.INHERIT,
+      paramLabel = "URL",
+      description =
+          "The control center that keeps the repository (instead of --repo; else STRATA_SERVER):"
+              + " packs go to the storage nodes it names.")
+  URI server;
+
+  @Option(
+      names = "--key-file",
+      scope = CommandLine.ScopeType.INHERIT,
+      paramLabel = "FILE",
+      description = "The agent's API key for --server (else STRATA_API_KEY).")
+  Path keyFile;
 
   @Option(
       names = "--password-file",
@@ -129,8 +146,61 @@ public final class StrataCommand {
     return m == null ? e.toString() : m;
   }
 
+  /** The control center given by --server or STRATA_SERVER, if any. */
+  Optional<URI> server() throws RepositoryException {
+    if (server != null && repo != null) {
+      throw new RepositoryException("give --repo or --server, not both");
+    }
+    if (server != null) {
+      return Optional.of(server);
+    }
+    String env = environment.get("STRATA_SERVER");
+    if (repo == null && env != null && !env.isBlank()) {
+      try {
+        return Optional.of(new URI(env.strip()));
+      } catch (java.net.URISyntaxException e) {
+        throw new RepositoryException("STRATA_SERVER is not a URL: " + env);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The agent's API key: --key-file, else STRATA_API_KEY. */
+  String apiKey() throws IOException, RepositoryException {
+    String k;
+    if (keyFile != null) {
+      try {
+        k = Files.readString(keyFile, StandardCharsets.UTF_8).strip();
+      } catch (NoSuchFileException e) {
+        throw new RepositoryException("no key file " + keyFile);
+      }
+    } else {
+      k = environment.getOrDefault("STRATA_API_KEY", "").strip();
+    }
+    if (k.isEmpty()) {
+      throw new RepositoryException(
+          "--server needs the agent's API key: set STRATA_API_KEY or give --key-file");
+    }
+    return k;
+  }
+
+  private CenterPackStore centerStore(URI center) throws IOException, RepositoryException {
+    CenterClient client = new CenterClient(center, apiKey(), CenterClient.defaultHttp());
+    jakarta.json.JsonObject me = client.getObject("me");
+    if (!CenterClient.has(me, "tenant")) {
+      throw new RepositoryException(
+          "the key belongs to "
+              + me.getString("name", "?")
+              + ", who is in no tenant: an agent needs an agent key of its tenant");
+    }
+    return new CenterPackStore(client, me.getString("tenant"));
+  }
+
   /** The repository's location as a store URI. */
-  URI location() {
+  URI location() throws RepositoryException {
+    if (repo == null) {
+      throw new RepositoryException("give the repository: --repo LOCATION or --server URL");
+    }
     if (repo.startsWith("s3://") || repo.startsWith("file:")) {
       return URI.create(repo);
     }
@@ -138,21 +208,46 @@ public final class StrataCommand {
   }
 
   /** Opens the store of an existing repository; changes nothing where there is none. */
-  PackStores.Opened openStore() throws IOException, RepositoryException {
+  StoreHandle openStore() throws IOException, RepositoryException {
+    Optional<URI> center = server();
+    if (center.isPresent()) {
+      CenterPackStore s = centerStore(center.get());
+      if (s.stat(dev.strata.disk.PackName.of("config")).isEmpty()) {
+        throw new RepositoryException(
+            "tenant "
+                + s.tenant()
+                + " has no repository at "
+                + center.get()
+                + " yet: run 'strata init --server "
+                + center.get()
+                + "' once");
+      }
+      return StoreHandle.of(s);
+    }
     URI at = location();
     if ("file".equals(at.getScheme()) && !Files.isDirectory(Path.of(at))) {
       throw new RepositoryException("there is no repository at " + Path.of(at));
     }
     try {
-      return PackStores.open(at, storeSettings());
+      return StoreHandle.of(PackStores.open(at, storeSettings()));
     } catch (StoreException.NotAStore e) {
       throw new RepositoryException("there is no repository here: " + e.getMessage());
     }
   }
 
   /** Makes the repository's location a store (for {@code init}): an empty or new one only. */
-  PackStores.Opened initialiseStore() throws IOException {
-    return PackStores.initialise(location(), storeSettings());
+  StoreHandle initialiseStore() throws IOException, RepositoryException {
+    Optional<URI> center = server();
+    if (center.isPresent()) {
+      return StoreHandle.of(centerStore(center.get()));
+    }
+    return StoreHandle.of(PackStores.initialise(location(), storeSettings()));
+  }
+
+  /** Where the repository is, in words. */
+  String describeLocation() throws RepositoryException {
+    Optional<URI> center = server();
+    return center.isPresent() ? "control center " + center.get() : location().toString();
   }
 
   private StoreSettings storeSettings() {
@@ -166,7 +261,7 @@ public final class StrataCommand {
   }
 
   /** Opens the repository in {@code store} with the passphrase. */
-  Repository openRepository(PackStores.Opened store) throws IOException, RepositoryException {
+  Repository openRepository(StoreHandle store) throws IOException, RepositoryException {
     return Repository.open(store.store(), requirePassphrase(), random).withLocking(locking());
   }
 

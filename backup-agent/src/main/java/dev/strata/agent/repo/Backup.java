@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,8 +66,16 @@ public final class Backup {
    * @param notices what is worth knowing but costs the snapshot nothing (damaged objects skipped,
    *     leftovers removed)
    */
+  /**
+   * What a backup did. {@code packs} are the packs the snapshot needs: those holding a blob its
+   * trees reference (new or reused), and the trees themselves.
+   */
   public record Result(
-      SnapshotId id, Snapshot snapshot, List<String> warnings, List<String> notices) {}
+      SnapshotId id,
+      Snapshot snapshot,
+      Set<PackName> packs,
+      List<String> warnings,
+      List<String> notices) {}
 
   private final Repository repo;
   private final Path spoolDir;
@@ -196,7 +205,15 @@ public final class Backup {
             Optional.of(packs));
     SnapshotId id = c.id();
     Snapshot s = c.snapshot();
-    return new Result(id, s, List.copyOf(warnings), List.copyOf(notices));
+    Set<PackName> needed = new TreeSet<>();
+    for (BlobId b : writer.used) {
+      BlobLocation at = index.get(b);
+      if (at == null) {
+        throw new IllegalStateException("blob " + b + " of snapshot " + id + " is in no pack");
+      }
+      needed.add(at.pack());
+    }
+    return new Result(id, s, Set.copyOf(needed), List.copyOf(warnings), List.copyOf(notices));
   }
 
   /** The absolute, normalised paths to back up, sorted in tree order, nested ones dropped. */
@@ -485,6 +502,10 @@ public final class Backup {
     private final List<BlobId> trees = new ArrayList<>();
     private final List<TreeEntry> pending = new ArrayList<>();
     private final List<BlobId> content = new ArrayList<>();
+
+    /** Every blob the snapshot's trees reference, and the trees. */
+    private final Set<BlobId> used = new HashSet<>();
+
     private int pendingBytes;
     private long files;
     private long bytes;
@@ -570,6 +591,7 @@ public final class Backup {
         bytes += e.size();
       }
       pending.add(e);
+      used.addAll(e.chunks());
       pendingBytes += 64 + e.path().length() + e.linkTarget().length() + 32 * e.chunks().size();
       if (pendingBytes >= TREE_BLOB_TARGET) {
         flushTree(packer, sealer);
@@ -587,6 +609,7 @@ public final class Backup {
         packer.add(BlobType.TREE, id, s.sealed(), s.rawLength(), s.compression());
       }
       trees.add(id);
+      used.add(id);
       pending.clear();
       pendingBytes = 0;
     }

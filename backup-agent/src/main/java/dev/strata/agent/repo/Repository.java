@@ -356,8 +356,24 @@ public final class Repository {
     return index;
   }
 
-  /** Reads, opens and decompresses one blob. */
+  /**
+   * Reads, opens and decompresses one blob. Bytes that do not authenticate are read again from the
+   * pack's next copy when the store has one ({@link CopyFailover}).
+   */
   public byte[] readBlob(BlobLocation at, BlobCipher cipher) throws IOException, FormatException {
+    while (true) {
+      try {
+        return readBlobOnce(at, cipher);
+      } catch (FormatException e) {
+        if (!(store instanceof CopyFailover f) || !f.nextCopy(at.pack(), e.getMessage())) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private byte[] readBlobOnce(BlobLocation at, BlobCipher cipher)
+      throws IOException, FormatException {
     PackEntry e = at.entry();
     checkLimits(e);
     byte[] sealed = new byte[e.length()];

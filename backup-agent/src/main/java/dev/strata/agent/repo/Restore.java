@@ -146,6 +146,7 @@ public final class Restore {
         (p, why) -> warnings.add("pack " + p + " is unreadable, its blobs are missing: " + why));
     try (DirectoryHandle top = DirectoryHandle.open(root)) {
       Run run = new Run(top, index, overwrite);
+      running = run;
       run.entries(snapshot, wanted);
       run.hardLinks();
       run.directoryMetadata();
@@ -183,6 +184,20 @@ public final class Restore {
       }
       return List.copyOf(out);
     }
+  }
+
+  private volatile Run running;
+
+  /** Bytes written so far, for progress reports while it runs. */
+  public long bytesDone() {
+    Run r = running;
+    return r == null ? 0 : r.bytes.sum();
+  }
+
+  /** Files begun so far. */
+  public long filesDone() {
+    Run r = running;
+    return r == null ? 0 : r.files.size();
   }
 
   /** One restore: its handles, its writers and what it has done so far. */

@@ -58,6 +58,44 @@ class BackupTest {
     }
   }
 
+  /**
+   * The packs a snapshot names (what the control center keeps for it) are exactly those its trees
+   * reach: reused ones included, those only other snapshots need left out.
+   */
+  @Test
+  void aSnapshotNamesThePacksItsTreesReachAndNoOthers() throws Exception {
+    Path a = Files.createDirectories(dir.resolve("a"));
+    Path b = Files.createDirectories(dir.resolve("b"));
+    Files.write(a.resolve("only-a.bin"), Trees.random(3 << 20, 1));
+    Files.write(a.resolve("a-unique.bin"), Trees.random(3 << 20, 3));
+    Files.write(b.resolve("only-b.bin"), Trees.random(3 << 20, 2));
+    try (PackStores.Opened store = Repos.store(dir.resolve("repo"))) {
+      Repository repo = Repos.init(store.store());
+      Backup.Result first = Repos.backup(repo, dir).run(List.of(a), new BackupStats());
+      java.util.Set<dev.strata.disk.PackName> before = new java.util.HashSet<>();
+      repo.packs().forEach(p -> before.add(p.name()));
+      Files.write(b.resolve("copy-of-a.bin"), Files.readAllBytes(a.resolve("only-a.bin")));
+      Backup.Result second = Repos.backup(repo, dir).run(List.of(b), new BackupStats());
+
+      java.util.Set<dev.strata.disk.PackName> reached = new java.util.TreeSet<>();
+      java.util.Map<dev.strata.format.repo.BlobId, BlobLocation> index =
+          repo.loadIndex(new java.util.HashMap<>());
+      for (Backup.Result r : List.of(first, second)) {
+        reached.clear();
+        TreeReader trees = new TreeReader(repo, index, r.snapshot().trees());
+        r.snapshot().trees().forEach(t -> reached.add(index.get(t).pack()));
+        for (var e = trees.next(); e.isPresent(); e = trees.next()) {
+          e.get().chunks().forEach(c -> reached.add(index.get(c).pack()));
+        }
+        assertThat(r.packs()).as("snapshot %s", r.id()).isEqualTo(reached);
+      }
+      // the second reuses the first's data of only-a.bin; the first needs nothing written after it
+      assertThat(second.packs()).containsAnyElementsOf(first.packs());
+      assertThat(before).containsAll(first.packs());
+      assertThat(second.packs()).hasSizeLessThan(repo.packs().size());
+    }
+  }
+
   @Test
   void nestedAndRepeatedPathsAreBackedUpOnce() throws Exception {
     Path src = Trees.mixed(dir);

@@ -86,7 +86,9 @@ public class ReplicationLedger {
     List<CopyWork> work = new ArrayList<>();
     giveUpStaleCopies(now);
     pollTape(work, live, nodeTargets);
-    Set<PackHash> planned = new HashSet<>();
+    // A pack is planned once per policy revision in a run: shared by snapshots under different
+    // policies, it is held to each (the copies one plan starts count for the next).
+    Set<String> planned = new HashSet<>();
     List<Snapshot> page = snapshots.after(cursor.get(), SNAPSHOTS_PER_RUN);
     // The next run goes on after this page; after the last page it starts over.
     cursor.set(page.size() < SNAPSHOTS_PER_RUN ? null : page.get(page.size() - 1).id().hex());
@@ -101,7 +103,9 @@ public class ReplicationLedger {
         continue;
       }
       PolicyTerms terms = policy.get().terms();
-      List<PackHash> todo = s.packs().stream().filter(planned::add).toList();
+      String under = policy.get().name() + "#" + policy.get().revision();
+      List<PackHash> todo =
+          s.packs().stream().filter(p -> planned.add(p.hex() + "@" + under)).toList();
       Map<PackHash, Pack> sizes = packs.find(s.tenantId(), todo);
       Map<PackHash, List<PackCopy>> byPack = new HashMap<>();
       copies
