@@ -80,6 +80,7 @@ public final class CenterPackStore implements PackStore, CopyFailover {
   private final String base;
   private volatile Sources sources;
   private volatile Session session;
+  private volatile boolean throughCenter;
   private volatile Optional<Set<String>> onlyPacks = Optional.empty();
   private volatile Consumer<String> onFailover = m -> {};
   private final Map<String, Source> resolved = new ConcurrentHashMap<>();
@@ -104,6 +105,14 @@ public final class CenterPackStore implements PackStore, CopyFailover {
 
   public void useSession(Session s) {
     this.session = s;
+  }
+
+  /**
+   * Sends packs through the control center, which streams each to the session's node (the route for
+   * an agent that cannot reach the node; slower than the direct one).
+   */
+  public void sendThroughCenter(boolean through) {
+    this.throughCenter = through;
   }
 
   /** Reads through a restore's sources (which recall and fail over for it). */
@@ -171,13 +180,18 @@ public final class CenterPackStore implements PackStore, CopyFailover {
           "packs are written in a backup session of the control center; none is open");
     }
     String pack = hex(name);
-    URI to = s.node().resolve("v1/tenants/" + CenterClient.encode(tenant) + "/packs/" + pack);
+    boolean via = throughCenter;
+    URI to =
+        via
+            ? center.api().resolve("sessions/" + CenterClient.encode(s.id()) + "/packs/" + pack)
+            : s.node().resolve("v1/tenants/" + CenterClient.encode(tenant) + "/packs/" + pack);
     IOException last = null;
     for (int attempt = 0; attempt < 3; attempt++) {
       HttpRequest.Builder b =
-          HttpRequest.newBuilder(to)
+          (via
+                  ? center.request("sessions/" + CenterClient.encode(s.id()) + "/packs/" + pack)
+                  : HttpRequest.newBuilder(to).header("Authorization", "Bearer " + s.grant()))
               .timeout(Duration.ofMinutes(30))
-              .header("Authorization", "Bearer " + s.grant())
               .header("Content-Type", "application/octet-stream")
               .PUT(
                   HttpRequest.BodyPublishers.fromPublisher(
@@ -206,7 +220,9 @@ public final class CenterPackStore implements PackStore, CopyFailover {
         throw new StoreException.Refused(
             CenterClient.failure("PUT", to, r.statusCode(), r.body()).getMessage());
       }
-      report(s, pack, length);
+      if (!via) {
+        report(s, pack, length); // through the center, the center recorded it
+      }
       lengths.put(pack, length);
       return new PackInfo(name, length, Instant.now(), Optional.empty());
     }

@@ -40,6 +40,13 @@ final class BackupCommand implements Callable<Integer> {
   String policy;
 
   @Option(
+      names = "--through-center",
+      description =
+          "With --server: send packs through the control center instead of to the storage node"
+              + " directly (for a machine that cannot reach the node).")
+  boolean throughCenter;
+
+  @Option(
       names = "--backup-set",
       paramLabel = "ID",
       description = "With --server: the backup set (default: made of the host name).")
@@ -52,9 +59,10 @@ final class BackupCommand implements Callable<Integer> {
         throw new dev.strata.agent.repo.RepositoryException("no such file or directory: " + p);
       }
     }
-    if (root.server().isEmpty() && (policy != null || backupSet != null)) {
+    if (root.server().isEmpty() && (policy != null || backupSet != null || throughCenter)) {
       throw new dev.strata.agent.repo.RepositoryException(
-          "--policy and --backup-set need --server (a backup set lives in the control center)");
+          "--policy, --backup-set and --through-center need --server (a backup set lives in the"
+              + " control center)");
     }
     try (StoreHandle store = root.openStore()) {
       Repository repo = root.openRepository(store);
@@ -68,6 +76,7 @@ final class BackupCommand implements Callable<Integer> {
                     Optional.ofNullable(policy),
                     root.host(),
                     repo.config().publicKey().toString()));
+        store.center().get().sendThroughCenter(throughCenter);
       }
       BackupStats stats = new BackupStats();
       Backup.Result r;

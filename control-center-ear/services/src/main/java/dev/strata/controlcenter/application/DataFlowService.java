@@ -118,6 +118,34 @@ public class DataFlowService {
                         + " serving disk target"));
   }
 
+  /** Where a pack sent through the center goes: the session's node, with a grant for it. */
+  public record Forward(java.net.URI node, String grant, TenantId tenant) {}
+
+  /**
+   * For a pack an agent sends through the center (the route for an agent that cannot reach the
+   * node): the session's node and a grant to write it there. The caller streams the pack outside
+   * any transaction, then reports it ({@link #reportPacks}).
+   */
+  public Forward forward(Caller caller, String sessionId) {
+    caller.require(Permission.BACKUPS_MANAGE);
+    BackupSession session = visibleSession(caller, sessionId);
+    session.requireOpen(clock.instant());
+    StorageNode node =
+        nodes
+            .find(session.node())
+            .orElseThrow(() -> new UnavailableException("the session's node is gone"));
+    String grant =
+        grants.issue(
+            session.tenant(),
+            session.id(),
+            node.dataCenterId(),
+            node.name(),
+            Set.of(Operation.PACK_WRITE),
+            List.of(session.signingKey().hex()),
+            java.time.Duration.ofHours(1));
+    return new Forward(node.url(), grant, session.tenant());
+  }
+
   /**
    * Records the packs an agent reports having uploaded in a session, once their node confirms it
    * holds each with the reported length; returns how many were new. A pack the node does not hold

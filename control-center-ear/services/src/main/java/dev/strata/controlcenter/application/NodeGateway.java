@@ -17,6 +17,22 @@ public interface NodeGateway {
    */
   Map<PackHash, Long> present(URI node, String grant, TenantId tenant, Collection<PackHash> packs);
 
+  /**
+   * Streams a pack an agent sends through the center to the node, which verifies and keeps it;
+   * answers the length the node stored.
+   *
+   * @throws dev.strata.pool.InvalidValueException when the node refuses the pack (its hash or
+   *     signature is wrong), with the node's reason
+   * @throws NodeUnavailableException when the node cannot take it now
+   */
+  long upload(
+      URI node,
+      String grant,
+      TenantId tenant,
+      PackHash pack,
+      long length,
+      java.io.InputStream body);
+
   /** How one pack's copy went: made (or already there), or not, and why. */
   record CopyOutcome(PackHash pack, boolean ok, String detail) {}
 

@@ -176,6 +176,54 @@ public class HttpNodeGateway implements NodeGateway {
         .toList();
   }
 
+  @Override
+  public long upload(
+      URI node,
+      String grant,
+      TenantId tenant,
+      PackHash pack,
+      long length,
+      java.io.InputStream body) {
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                node.resolve("v1/tenants/" + tenant.value() + "/packs/" + pack.hex()))
+            .timeout(Duration.ofMinutes(30))
+            .header("Authorization", "Bearer " + grant)
+            .header("Content-Type", "application/octet-stream")
+            .PUT(
+                HttpRequest.BodyPublishers.fromPublisher(
+                    HttpRequest.BodyPublishers.ofInputStream(() -> body), length))
+            .build();
+    HttpResponse<String> r;
+    try {
+      r = http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new NodeUnavailableException(request.uri() + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new NodeUnavailableException(request.uri() + ": interrupted", e);
+    }
+    if (r.statusCode() >= 400 && r.statusCode() < 500) {
+      String detail = abbreviate(r.body());
+      try (var reader = Json.createReader(new StringReader(r.body()))) {
+        detail = reader.readObject().getString("detail", detail);
+      } catch (RuntimeException e) {
+        // not a problem document: the raw answer it is
+      }
+      throw new dev.strata.pool.InvalidValueException(
+          "pack", "the storage node refused pack " + pack.hex() + ": " + detail);
+    }
+    if (r.statusCode() != 200 && r.statusCode() != 201) {
+      throw new NodeUnavailableException(
+          request.uri() + " answered " + r.statusCode() + ": " + abbreviate(r.body()), null);
+    }
+    try (var reader = Json.createReader(new StringReader(r.body()))) {
+      return reader.readObject().getJsonNumber("length").longValue();
+    } catch (RuntimeException e) {
+      throw new NodeUnavailableException(request.uri() + " answered no JSON object", e);
+    }
+  }
+
   private JsonValue post(URI node, String grant, TenantId tenant, String path, JsonObject body) {
     return call(
         HttpRequest.newBuilder(node.resolve("v1/tenants/" + tenant.value() + "/" + path))

@@ -96,7 +96,9 @@ public class RequestGuard extends HttpFilter {
       return;
     }
     boolean object = isRepositoryObjectWrite(req);
-    long limit = object ? RepositoryObject.MAX_BYTES : config.maxBodyBytes();
+    boolean pack = isPackUpload(req);
+    long limit =
+        pack ? MAX_PACK_BYTES : object ? RepositoryObject.MAX_BYTES : config.maxBodyBytes();
     if (req.getContentLengthLong() > limit) {
       refuse(
           req,
@@ -107,7 +109,7 @@ public class RequestGuard extends HttpFilter {
           "the body exceeds the limit of " + limit + " bytes");
       return;
     }
-    if (STATE_CHANGING.contains(req.getMethod()) && !object && !jsonOrNoBody(req)) {
+    if (STATE_CHANGING.contains(req.getMethod()) && !object && !pack && !jsonOrNoBody(req)) {
       refuse(
           req,
           resp,
@@ -135,6 +137,20 @@ public class RequestGuard extends HttpFilter {
         && type.split(";", 2)[0].strip().equalsIgnoreCase("application/octet-stream")
         && REPOSITORY_OBJECT.matcher(req.getRequestURI()).matches();
   }
+
+  /** A pack is smaller than 2 GiB (repository format v1). */
+  static final long MAX_PACK_BYTES = (2L << 30) - 1;
+
+  private static boolean isPackUpload(HttpServletRequest req) {
+    String type = req.getContentType();
+    return "PUT".equals(req.getMethod())
+        && type != null
+        && type.split(";", 2)[0].strip().equalsIgnoreCase("application/octet-stream")
+        && PACK_UPLOAD.matcher(req.getRequestURI()).matches();
+  }
+
+  private static final java.util.regex.Pattern PACK_UPLOAD =
+      java.util.regex.Pattern.compile("/api/v1/sessions/[^/]+/packs/[0-9a-f]{64}");
 
   private static final java.util.regex.Pattern REPOSITORY_OBJECT =
       java.util.regex.Pattern.compile("/api/v1/tenants/[^/]+/repository/objects/.+");

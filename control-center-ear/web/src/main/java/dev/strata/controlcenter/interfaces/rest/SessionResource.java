@@ -2,6 +2,7 @@ package dev.strata.controlcenter.interfaces.rest;
 
 import dev.strata.controlcenter.application.Caller;
 import dev.strata.controlcenter.application.DataFlowService;
+import dev.strata.controlcenter.application.NodeGateway;
 import dev.strata.controlcenter.application.PackReport;
 import dev.strata.controlcenter.application.SessionGrant;
 import dev.strata.controlcenter.application.SnapshotCommit;
@@ -16,12 +17,15 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -38,6 +42,7 @@ public class SessionResource {
 
   @Inject Caller caller;
   @Inject DataFlowService flow;
+  @Inject NodeGateway gateway;
 
   @Schema(name = "SessionRequest")
   public record SessionRequest(
@@ -135,6 +140,60 @@ public class SessionResource {
             .toList();
     return new PackReportView(flow.reportPacks(caller, id, reports));
   }
+
+  @PUT
+  @Path("sessions/{id}/packs/{pack}")
+  @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+  @Operation(
+      operationId = "uploadPackThroughCenter",
+      summary =
+          "Upload a pack through the control center (for an agent that cannot reach the node)",
+      description =
+          "The center streams the pack to the session's node, which verifies its hash and"
+              + " signature and makes it durable before it answers; the center then records the"
+              + " copy. Needs Content-Length. Uploading to the node directly is faster.")
+  @APIResponse(responseCode = "201", description = "Stored on the node and recorded")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(
+      responseCode = "503",
+      description = "The session's node cannot take the pack now; retry after Retry-After")
+  public Response upload(
+      @PathParam("id") String id,
+      @PathParam("pack") String pack,
+      @HeaderParam("Content-Length") String contentLength,
+      InputStream body) {
+    PackHash hash;
+    try {
+      hash = PackHash.of(pack);
+    } catch (InvalidValueException e) {
+      throw new InvalidRequestException("pack", "a pack is named by its SHA-256 (64 hex digits)");
+    }
+    long length;
+    try {
+      length = contentLength == null ? -1 : Long.parseLong(contentLength.strip());
+    } catch (NumberFormatException e) {
+      length = -1;
+    }
+    if (length < 0) {
+      throw new InvalidRequestException("Content-Length", "a pack upload needs a Content-Length");
+    }
+    DataFlowService.Forward to = flow.forward(caller, id);
+    long stored;
+    try {
+      stored = gateway.upload(to.node(), to.grant(), to.tenant(), hash, length, body);
+    } catch (NodeGateway.NodeUnavailableException e) {
+      throw new dev.strata.pool.UnavailableException(
+          "the session's storage node cannot take the pack now: " + e.getMessage());
+    }
+    int recorded = flow.reportPacks(caller, id, List.of(new PackReport(hash, stored)));
+    return Response.status(Response.Status.CREATED)
+        .entity(new UploadView(hash.hex(), stored, recorded))
+        .build();
+  }
+
+  @Schema(name = "PackUpload")
+  public record UploadView(String pack, long length, int recorded) {}
 
   @POST
   @Path("sessions/{id}/commit")
