@@ -97,6 +97,13 @@ public final class NodeMain implements Callable<Integer> {
   URI center;
 
   @Option(
+      names = "--center-moved",
+      description =
+          "the center this node enrolled with is now at --center: keep the enrolment, change its"
+              + " URL")
+  boolean centerMoved;
+
+  @Option(
       names = "--enrolment-token-file",
       description = "a file holding the one-time enrolment token (first start only)")
   Path enrolmentTokenFile;
@@ -385,7 +392,7 @@ public final class NodeMain implements Callable<Integer> {
     }
     if (center != null) {
       try {
-        stored = Enrolments.stored(c.data(), center, c.dataCenter(), c.node());
+        stored = Enrolments.stored(c.data(), center, c.dataCenter(), c.node(), centerMoved);
       } catch (EnrolmentException e) {
         System.err.println("strata node: " + e.getMessage());
         return 1;

@@ -133,6 +133,14 @@ public final class EnrolmentFile {
 
   /** Writes {@code e} into {@code dataDir}, owner-only and durable, replacing nothing. */
   public static void write(Path dataDir, NodeEnrolment e) throws IOException {
+    write(dataDir, e, false);
+  }
+
+  /**
+   * Writes {@code e} into {@code dataDir}, owner-only and durable; {@code replace}: over the one
+   * there (the same enrolment with its center's new URL).
+   */
+  static void write(Path dataDir, NodeEnrolment e, boolean replace) throws IOException {
     Path file = in(dataDir);
     for (String s : List.of(e.center().toString(), e.dataCenter(), e.node(), e.credential())) {
       if (s.contains("\n") || s.contains("\r")) {
@@ -148,10 +156,10 @@ public final class EnrolmentFile {
         ch.write(java.nio.ByteBuffer.wrap(format(e).getBytes(StandardCharsets.UTF_8)));
         ch.force(true);
       }
-      if (Files.exists(file)) {
+      if (!replace && Files.exists(file)) {
         throw new IOException(file + " exists; the node is enrolled already");
       }
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       try (FileChannel dir = FileChannel.open(dataDir, StandardOpenOption.READ)) {
         dir.force(true);
       }

@@ -31,10 +31,13 @@ public final class Enrolments {
 
   /**
    * The enrolment kept in {@code data}, after checking it belongs to {@code center}, {@code
-   * dataCenter} and {@code node}; empty when the node never enrolled from there.
+   * dataCenter} and {@code node}; empty when the node never enrolled from there. With {@code
+   * moved}, an enrolment with another center URL is kept and its URL changed to {@code center} (the
+   * operator says the center moved; its catalog still knows the node's credential).
    */
   public static Optional<NodeEnrolment> stored(
-      Path data, URI center, String dataCenter, String node) throws EnrolmentException {
+      Path data, URI center, String dataCenter, String node, boolean moved)
+      throws EnrolmentException {
     Optional<NodeEnrolment> kept;
     try {
       kept = EnrolmentFile.read(data);
@@ -46,6 +49,25 @@ public final class Enrolments {
     }
     NodeEnrolment e = kept.get();
     URI wanted = NodeEnrolment.normalise(center);
+    if (!e.center().equals(wanted) && moved && e.dataCenter().equals(dataCenter)) {
+      NodeEnrolment there =
+          new NodeEnrolment(
+              wanted,
+              e.dataCenter(),
+              e.node(),
+              e.credential(),
+              e.grantKey(),
+              e.heartbeatInterval(),
+              e.enrolledAt());
+      try {
+        EnrolmentFile.write(data, there, true);
+      } catch (IOException io) {
+        throw new EnrolmentException(
+            "cannot record the center's new URL in " + EnrolmentFile.in(data) + ": " + io, io);
+      }
+      e = there;
+      kept = Optional.of(there);
+    }
     if (!e.center().equals(wanted)) {
       throw new EnrolmentException(
           data
@@ -53,7 +75,8 @@ public final class Enrolments {
               + e.center()
               + ", not "
               + wanted
-              + "); give that center's URL, or another data directory for this one");
+              + "); give that center's URL (with --center-moved if it moved), or another data"
+              + " directory for this one");
     }
     if (!e.dataCenter().equals(dataCenter) || !e.node().equals(node)) {
       throw new EnrolmentException(
