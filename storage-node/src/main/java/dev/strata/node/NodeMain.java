@@ -41,10 +41,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code strata node}: runs a storage node ({@code ./strata node --data-center dc2 --data DIR
- * ...}), and, until the control center issues grants itself, makes a grant key pair ({@code
- * keygen}) and grants ({@code grant}). Reads S3 credentials from the environment here, at the top,
- * and nowhere deeper.
+ * {@code strata node}: runs a storage node ({@code ./strata node --center URL --data-center dc2
+ * --data DIR ...}: enrolled with its control center, heartbeats), and, for nodes without a center
+ * (tests, the benchmark), makes a grant key pair ({@code keygen}) and grants ({@code grant}). Reads
+ * S3 credentials and the enrolment token from the environment here, at the top, and nowhere deeper.
  */
 @Command(
     name = "node",
