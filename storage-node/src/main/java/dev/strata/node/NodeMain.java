@@ -7,8 +7,17 @@ import dev.strata.format.grant.GrantKeyFiles;
 import dev.strata.format.grant.GrantOperation;
 import dev.strata.format.grant.Grants;
 import dev.strata.format.repo.PublicKey;
+import dev.strata.node.center.CenterClient;
+import dev.strata.node.center.EnrolmentException;
+import dev.strata.node.center.EnrolmentFile;
+import dev.strata.node.center.Enrolments;
+import dev.strata.node.center.HeartbeatReport;
+import dev.strata.node.center.Heartbeats;
+import dev.strata.node.center.NodeEnrolment;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,10 +41,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code strata node}: runs a storage node ({@code ./strata node --data-center dc2 --data DIR
- * ...}), and, until the control center issues grants itself, makes a grant key pair ({@code
- * keygen}) and grants ({@code grant}). Reads S3 credentials from the environment here, at the top,
- * and nowhere deeper.
+ * {@code strata node}: runs a storage node ({@code ./strata node --center URL --data-center dc2
+ * --data DIR ...}: enrolled with its control center, heartbeats), and, for nodes without a center
+ * (tests, the benchmark), makes a grant key pair ({@code keygen}) and grants ({@code grant}). Reads
+ * S3 credentials and the enrolment token from the environment here, at the top, and nowhere deeper.
  */
 @Command(
     name = "node",
@@ -53,7 +62,9 @@ public final class NodeMain implements Callable<Integer> {
   @Option(names = "--data-center", description = "the data center this node serves")
   String dataCenter;
 
-  @Option(names = "--node", description = "this node's name (default: <data center>-node)")
+  @Option(
+      names = {"--name", "--node"},
+      description = "this node's name (default: <data center>-node)")
   String node;
 
   @Option(names = "--data", description = "the node's own directory (required)")
@@ -73,8 +84,57 @@ public final class NodeMain implements Callable<Integer> {
 
   @Option(
       names = "--center-key",
-      description = "public key file of the grant issuer (the control center); repeatable")
+      description =
+          "public key file of the grant issuer, for a node without a control center (tests, bench);"
+              + " repeatable; not with --center")
   List<Path> centerKeys = new ArrayList<>();
+
+  @Option(
+      names = "--center",
+      description =
+          "the control center's URL: the node enrols there at its first start (with a one-time"
+              + " token) and sends it heartbeats")
+  URI center;
+
+  @Option(
+      names = "--center-moved",
+      description =
+          "the center this node enrolled with is now at --center: keep the enrolment, change its"
+              + " URL")
+  boolean centerMoved;
+
+  @Option(
+      names = "--enrolment-token-file",
+      description = "a file holding the one-time enrolment token (first start only)")
+  Path enrolmentTokenFile;
+
+  @Option(
+      names = "--enrolment-token",
+      description =
+          "the one-time enrolment token (first start only; others on this host may see it: prefer"
+              + " --enrolment-token-file or STRATA_ENROLMENT_TOKEN)")
+  String enrolmentToken;
+
+  @Option(
+      names = "--advertise-url",
+      description =
+          "the URL the center and agents reach this node at (default: http(s)://ADDRESS:PORT/ it"
+              + " listens on)")
+  URI advertiseUrl;
+
+  @Option(
+      names = "--enrolment-timeout",
+      defaultValue = "PT2M",
+      description =
+          "at the first start, how long to keep trying to reach the center (default"
+              + " ${DEFAULT-VALUE})")
+  Duration enrolmentTimeout;
+
+  @Option(
+      names = "--exit-with",
+      hidden = true,
+      description = "stop when the process with this id ends (the launcher gives the center's)")
+  Long exitWith;
 
   @Option(
       names = "--max-grant-lifetime",
@@ -237,9 +297,39 @@ public final class NodeMain implements Callable<Integer> {
 
   NodeConfig config() {
     // Checked here, not by picocli, so that the keygen and grant subcommands need none of them.
-    if (dataCenter == null || data == null || centerKeys == null || centerKeys.isEmpty()) {
+    if (dataCenter == null || data == null) {
       throw new IllegalArgumentException(
-          "--data-center, --data and --center-key are required (see ./strata node --help)");
+          "--data-center and --data are required (see ./strata node --help)");
+    }
+    if (center == null && centerKeys.isEmpty()) {
+      throw new IllegalArgumentException(
+          "give --center URL (the control center to enrol with) or, for a node without one,"
+              + " --center-key FILE");
+    }
+    if (center != null && !centerKeys.isEmpty()) {
+      throw new IllegalArgumentException(
+          "--center and --center-key exclude each other: an enrolled node trusts the key its"
+              + " center gave it");
+    }
+    if (center != null) {
+      NodeEnrolment.normalise(center);
+    } else if (enrolmentToken != null || enrolmentTokenFile != null || advertiseUrl != null) {
+      throw new IllegalArgumentException(
+          "--enrolment-token, --enrolment-token-file and --advertise-url need --center");
+    }
+    if (enrolmentToken != null && enrolmentTokenFile != null) {
+      throw new IllegalArgumentException(
+          "--enrolment-token and --enrolment-token-file exclude each other");
+    }
+    if (advertiseUrl != null) {
+      String scheme = advertiseUrl.getScheme();
+      if (!("http".equals(scheme) || "https".equals(scheme)) || advertiseUrl.getHost() == null) {
+        throw new IllegalArgumentException(
+            "--advertise-url must be http(s)://host:port/, not " + advertiseUrl);
+      }
+    }
+    if (enrolmentTimeout.isNegative()) {
+      throw new IllegalArgumentException("--enrolment-timeout must not be negative");
     }
     if ((tlsCert == null) != (tlsKey == null)) {
       throw new IllegalArgumentException("--tls-cert and --tls-key go together");
@@ -268,14 +358,64 @@ public final class NodeMain implements Callable<Integer> {
         probeInterval);
   }
 
+  /** The one-time token, from the option, the file or the environment (in that order). */
+  Optional<String> token(String fromEnvironment) throws IOException {
+    if (enrolmentToken != null) {
+      return Optional.of(enrolmentToken.strip());
+    }
+    if (enrolmentTokenFile != null) {
+      String t;
+      try {
+        t = Files.readString(enrolmentTokenFile, StandardCharsets.UTF_8).strip();
+      } catch (java.nio.file.NoSuchFileException e) {
+        throw new IOException("the enrolment token file " + enrolmentTokenFile + " does not exist");
+      }
+      if (t.isEmpty()) {
+        throw new IOException("the enrolment token file " + enrolmentTokenFile + " is empty");
+      }
+      return Optional.of(t);
+    }
+    return Optional.ofNullable(fromEnvironment).map(String::strip).filter(t -> !t.isEmpty());
+  }
+
   @Override
   public Integer call() throws Exception {
     NodeConfig c;
+    Optional<String> token;
+    Optional<NodeEnrolment> stored = Optional.empty();
     try {
       c = config();
-    } catch (IllegalArgumentException e) {
+      token = center == null ? Optional.empty() : token(System.getenv("STRATA_ENROLMENT_TOKEN"));
+    } catch (IllegalArgumentException | IOException e) {
       System.err.println("strata node: " + e.getMessage());
       return 2;
+    }
+    if (center != null) {
+      try {
+        stored = Enrolments.stored(c.data(), center, c.dataCenter(), c.node(), centerMoved);
+      } catch (EnrolmentException e) {
+        System.err.println("strata node: " + e.getMessage());
+        return 1;
+      }
+      if (stored.isEmpty() && token.isEmpty()) {
+        System.err.println(
+            "strata node: "
+                + c.node()
+                + " has not enrolled with "
+                + center
+                + " yet (no enrolment in "
+                + c.data()
+                + "): give its one-time token with --enrolment-token-file FILE,"
+                + " STRATA_ENROLMENT_TOKEN or --enrolment-token (an administrator issues one:"
+                + " POST /api/v1/data-centers/"
+                + c.dataCenter()
+                + "/enrolment-tokens)");
+        return 2;
+      }
+      if (stored.isPresent() && token.isPresent()) {
+        System.err.println(
+            "strata node: enrolled already (" + EnrolmentFile.in(c.data()) + "); token not used");
+      }
     }
     Optional<S3Credentials> s3 = Optional.empty();
     String id = System.getenv("AWS_ACCESS_KEY_ID");
@@ -291,13 +431,75 @@ public final class NodeMain implements Callable<Integer> {
       return 1;
     }
     CountDownLatch stop = new CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicReference<Heartbeats> beating =
+        new java.util.concurrent.atomic.AtomicReference<>();
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
+                  Heartbeats h = beating.get();
+                  if (h != null) {
+                    h.close();
+                  }
                   n.close();
                   stop.countDown();
                 }));
+    if (exitWith != null) {
+      Optional<ProcessHandle> parent = ProcessHandle.of(exitWith);
+      if (parent.isEmpty() || !parent.get().isAlive()) {
+        System.err.println("strata node: process " + exitWith + " (--exit-with) is not running");
+        return 1;
+      }
+      parent
+          .get()
+          .onExit()
+          .thenRun(
+              () -> {
+                System.err.println("strata node: process " + exitWith + " ended; stopping");
+                System.exit(0);
+              });
+    }
+    URI advertised = advertiseUrl == null ? n.uri() : advertiseUrl;
+    String membership = "";
+    if (center != null) {
+      HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+      if (!c.tlsTrust().isEmpty()) {
+        http.sslContext(dev.strata.node.api.Tls.trusting(c.tlsTrust()));
+      }
+      CenterClient client = new CenterClient(http.build(), Clock.systemUTC());
+      NodeEnrolment e;
+      try {
+        e =
+            stored.isPresent()
+                ? stored.get()
+                : new Enrolments(
+                        client, Clock.systemUTC(), m -> System.err.println("strata node: " + m))
+                    .enrol(
+                        c.data(),
+                        center,
+                        c.dataCenter(),
+                        c.node(),
+                        token.get(),
+                        advertised.toString(),
+                        enrolmentTimeout);
+        n.trust(GrantKeyFiles.parsePublic(e.grantKey(), "the control center's grant key"));
+      } catch (EnrolmentException | IOException ex) {
+        System.err.println("strata node: " + ex.getMessage());
+        n.close();
+        return 1;
+      }
+      Heartbeats h =
+          Heartbeats.start(
+              client, e, () -> HeartbeatReport.of(advertised, n.targets(), n.prober()));
+      beating.set(h);
+      n.afterProbes(h::nudge);
+      membership =
+          (stored.isPresent() ? ", enrolled with " : ", enrolled now with ")
+              + e.center()
+              + " (heartbeat every "
+              + e.heartbeatInterval().toSeconds()
+              + " s)";
+    }
     long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
     System.out.println(
         "strata node "
@@ -308,7 +510,8 @@ public final class NodeMain implements Callable<Integer> {
             + n.uri()
             + " (started in "
             + ms
-            + " ms)");
+            + " ms)"
+            + membership);
     System.out.flush();
     stop.await();
     return 0;

@@ -39,10 +39,12 @@ import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -61,11 +63,45 @@ public final class StorageNode implements AutoCloseable {
   private final List<AutoCloseable> resources = new ArrayList<>();
   private final NodeServer server;
   private final TapeService tape;
+  private final GrantChecker grants;
+  private final Map<String, Target> targets;
+  private final TargetProber prober;
+  private final List<Runnable> afterProbes;
 
-  private StorageNode(NodeServer server, TapeService tape, List<AutoCloseable> resources) {
+  private StorageNode(
+      NodeServer server,
+      TapeService tape,
+      GrantChecker grants,
+      Map<String, Target> targets,
+      TargetProber prober,
+      List<Runnable> afterProbes,
+      List<AutoCloseable> resources) {
     this.server = server;
     this.tape = tape;
+    this.grants = grants;
+    this.targets = targets;
+    this.prober = prober;
+    this.afterProbes = afterProbes;
     this.resources.addAll(resources);
+  }
+
+  /** From now on, accepts grants signed by {@code issuer} too (the key enrolment gave). */
+  public void trust(PublicKey issuer) {
+    grants.trust(issuer);
+  }
+
+  /** The node's targets, in the order they were configured (the first disk first). */
+  public Collection<Target> targets() {
+    return targets.values();
+  }
+
+  public TargetProber prober() {
+    return prober;
+  }
+
+  /** Runs {@code action} after every round of scheduled probes. */
+  public void afterProbes(Runnable action) {
+    afterProbes.add(action);
   }
 
   public URI uri() {
@@ -127,6 +163,7 @@ public final class StorageNode implements AutoCloseable {
                 Optional.of(o),
                 Optional.empty()));
       }
+      List<Runnable> afterProbes = new CopyOnWriteArrayList<>();
       TapeLibraryOpener opener = TapeLibraryOpener.defaults();
       List<NodeLibrary> libraries = new ArrayList<>();
       for (NodeConfig.Named v : c.vtls()) {
@@ -134,7 +171,12 @@ public final class StorageNode implements AutoCloseable {
         libraries.add(l);
         targets.put(
             v.name(),
-            new Target(v.name(), TargetKind.VTL, l.location(), Optional.empty(), Optional.of(l)));
+            new Target(
+                v.name(),
+                TargetKind.ofLibrary(l.location()),
+                l.location(),
+                Optional.empty(),
+                Optional.of(l)));
       }
       PackStores.Opened staging =
           PackStores.initialise(c.data().resolve("staging").toUri(), settings);
@@ -197,10 +239,22 @@ public final class StorageNode implements AutoCloseable {
                 });
         long every = c.probeInterval().toMillis();
         probes.scheduleWithFixedDelay(
-            () -> targets.values().forEach(prober::probe), 0, every, TimeUnit.MILLISECONDS);
+            () -> {
+              targets.values().forEach(prober::probe);
+              for (Runnable r : afterProbes) {
+                try {
+                  r.run();
+                } catch (RuntimeException e) {
+                  LOG.warning("after a round of probes: " + e);
+                }
+              }
+            },
+            0,
+            every,
+            TimeUnit.MILLISECONDS);
         open.add(probes::shutdownNow);
       }
-      StorageNode node = new StorageNode(server, tape, open);
+      StorageNode node = new StorageNode(server, tape, grants, targets, prober, afterProbes, open);
       LOG.info(
           "storage node " + c.node() + " of data center " + c.dataCenter() + " at " + server.uri());
       return node;

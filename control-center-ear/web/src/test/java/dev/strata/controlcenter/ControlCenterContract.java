@@ -1591,4 +1591,151 @@ abstract class ControlCenterContract {
                 .getJsonArray("items"))
         .isNotEmpty();
   }
+
+  @Test
+  void aRealNodeEnrolsOnceHeartbeatsIsUnreachableWhenKilledAndComesBackWithoutItsToken()
+      throws Exception {
+    String dc = createDataCenter(unique("dc"));
+    String name = unique("node");
+    Path dir = Path.of(System.getProperty("strata.it.dir")).resolve("nodes").resolve(name);
+    Files.createDirectories(dir);
+    Path tokenFile = dir.resolve("token");
+    Files.writeString(
+        tokenFile,
+        api()
+            .post("api/v1/data-centers/" + dc + "/enrolment-tokens", "")
+            .json()
+            .getString("token"));
+    int port = NodeProcess.freePort();
+    List<String> args =
+        List.of(
+            "--center",
+            root().toString(),
+            "--data-center",
+            dc,
+            "--name",
+            name,
+            "--data",
+            dir.resolve("data").toString(),
+            "--port",
+            Integer.toString(port),
+            "--disk",
+            "disk=" + dir.resolve("disk"),
+            "--probe-interval",
+            "PT1S");
+    List<String> withToken = new java.util.ArrayList<>(args);
+    withToken.addAll(List.of("--enrolment-token-file", tokenFile.toString()));
+    String target = name + "-disk";
+    NodeProcess node = NodeProcess.start(withToken.toArray(String[]::new));
+    try {
+      assertThat(node.awaitReady()).as(node.output()).contains("enrolled now with " + root());
+      assertThat(
+              java.nio.file.attribute.PosixFilePermissions.toString(
+                  Files.getPosixFilePermissions(dir.resolve("data/enrolment"))))
+          .isEqualTo("rw-------");
+      assertThat(Files.readString(dir.resolve("data/enrolment")))
+          .doesNotContain(Files.readString(tokenFile).strip());
+      // Its heartbeats register its disk, with the probes the node made of it.
+      Poll.until(
+          Duration.ofSeconds(60),
+          "the node's own probe of its disk recorded",
+          () -> {
+            Api.Reply t = api().get("api/v1/targets/" + target);
+            return t.status() == 200
+                    && t.json().getJsonObject("latestProbe") != null
+                    && t.json().getJsonObject("latestProbe").getString("outcome").equals("OK")
+                ? Boolean.TRUE
+                : null;
+          });
+      assertThat(api().get("api/v1/nodes").array().getValuesAs(JsonObject.class))
+          .filteredOn(n -> n.getString("name").equals(name))
+          .singleElement()
+          .satisfies(
+              n -> {
+                assertThat(n.getBoolean("late")).isFalse();
+                assertThat(n.getString("url")).isEqualTo("http://127.0.0.1:" + port + "/");
+                assertThat(n.getJsonArray("targets").getString(0)).isEqualTo(target);
+              });
+
+      // The node trusts the key the center gave it: a session's grant opens the node's packs.
+      assertThat(api().post("api/v1/targets/" + target + "/activate", "").status()).isEqualTo(200);
+      String acme = createTenant(unique("acme"));
+      Api asAgent = keyOf(createPrincipal(unique("laptop"), "AGENT", acme, null));
+      String set = unique("home");
+      asAgent.post(
+          "api/v1/backup-sets", "{\"id\":\"" + set + "\",\"name\":\"H\",\"policy\":\"bronze\"}");
+      JsonObject session =
+          Poll.until(
+              Duration.ofSeconds(60),
+              "a backup session landing on the node",
+              () -> {
+                Api.Reply r =
+                    asAgent.post(
+                        "api/v1/backup-sets/" + set + "/sessions",
+                        "{\"signingKey\":\"" + "ab".repeat(32) + "\"}");
+                return r.status() == 201 && r.json().getString("node").equals(name)
+                    ? r.json()
+                    : null;
+              });
+      Api.Reply listed =
+          new Api(URI.create(session.getString("nodeUrl")), Api.bearer(session.getString("grant")))
+              .post(
+                  "v1/tenants/" + acme + "/packs/query",
+                  "{\"packs\":[\"" + "0".repeat(64) + "\"]}");
+      assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+      assertThat(listed.json().getJsonArray("missing")).hasSize(1);
+
+      // The token was spent: a second node cannot enrol with it.
+      NodeProcess second =
+          NodeProcess.start(
+              "--center",
+              root().toString(),
+              "--data-center",
+              dc,
+              "--name",
+              name + "b",
+              "--data",
+              dir.resolve("second").toString(),
+              "--port",
+              "0",
+              "--enrolment-token-file",
+              tokenFile.toString());
+      assertThat(second.awaitExit()).as(second.output()).isEqualTo(1);
+      assertThat(second.output()).contains("refused the enrolment token");
+      assertThat(dir.resolve("second/enrolment")).doesNotExist();
+
+      // Killed, it falls silent: after three heartbeat intervals its disk is unreachable.
+      node.kill();
+      Poll.until(
+          Duration.ofSeconds(60),
+          "the killed node's disk recorded unreachable",
+          () ->
+              api()
+                      .get("api/v1/targets/" + target)
+                      .json()
+                      .getJsonObject("latestProbe")
+                      .getString("detail", "")
+                      .contains("no heartbeat")
+                  ? Boolean.TRUE
+                  : null);
+
+      // Started again, without a token, it is back.
+      node = NodeProcess.start(args.toArray(String[]::new));
+      assertThat(node.awaitReady()).as(node.output()).contains("enrolled with " + root());
+      Poll.until(
+          Duration.ofSeconds(60),
+          "the restarted node heard from and its disk probed again",
+          () -> {
+            JsonObject p =
+                api().get("api/v1/targets/" + target).json().getJsonObject("latestProbe");
+            boolean live =
+                api().get("api/v1/nodes").array().getValuesAs(JsonObject.class).stream()
+                    .anyMatch(n -> n.getString("name").equals(name) && !n.getBoolean("late"));
+            return live && p.getString("outcome").equals("OK") ? Boolean.TRUE : null;
+          });
+    } finally {
+      node.close();
+    }
+    assertThat(node.process.isAlive()).as("the node stopped on SIGTERM").isFalse();
+  }
 }

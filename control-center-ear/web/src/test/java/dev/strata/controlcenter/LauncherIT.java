@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code ./strata server} as a user runs it, on the WAR this build packaged: it starts (a leftover
  * line once made it die with "PREBOOT: command not found" before Java ran), says where the initial
- * administrator's password is, keeps the data directory to its owner, and rotates an earlier log.
+ * administrator's password is, keeps the data directory to its owner, rotates an earlier log, and
+ * runs the local data center's storage node beside the center, enrolled, live, and stopped with it.
  */
 class LauncherIT {
 
@@ -35,9 +36,20 @@ class LauncherIT {
         .normalize();
   }
 
+  /** A free port whose neighbour ten up (the local node's by default) is free too. */
   private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
+    while (true) {
+      try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        if (s.getLocalPort() > 65525) {
+          continue;
+        }
+        try (ServerSocket n =
+            new ServerSocket(s.getLocalPort() + 10, 1, java.net.InetAddress.getLoopbackAddress())) {
+          return s.getLocalPort();
+        } catch (IOException taken) {
+          // try another
+        }
+      }
     }
   }
 
@@ -64,8 +76,9 @@ class LauncherIT {
             .redirectErrorStream(true)
             .start();
     List<String> output = new ArrayList<>();
-    CompletableFuture<Boolean> ready =
-        CompletableFuture.supplyAsync(
+    CompletableFuture<Boolean> ready = new CompletableFuture<>();
+    Thread reader =
+        new Thread(
             () -> {
               try (BufferedReader r =
                   new BufferedReader(
@@ -75,15 +88,17 @@ class LauncherIT {
                   synchronized (output) {
                     output.add(line);
                   }
-                  if (line.contains("initial-admin-password")) {
-                    return true;
+                  if (line.contains("Ctrl-C stops")) { // the last line: the node is up too
+                    ready.complete(true);
                   }
                 }
-                return false;
               } catch (IOException e) {
-                return false;
+                // the launcher ended
               }
+              ready.complete(false);
             });
+    reader.setDaemon(true);
+    reader.start();
     try {
       assertThat(ready.get(300, TimeUnit.SECONDS)).as("the launcher's output: %s", output).isTrue();
       synchronized (output) {
@@ -120,21 +135,87 @@ class LauncherIT {
       assertThat(data.resolve("logs/control-center.log.1")).hasContent("an earlier run's log");
       assertThat(Files.readString(data.resolve("logs/control-center.log")))
           .doesNotContain("an earlier run's log");
+
+      // The local data center's storage node runs beside the center: enrolled with the token the
+      // center wrote (spent, removed, never logged), its VTL and disk live in the pool.
+      synchronized (output) {
+        assertThat(output)
+            .anySatisfy(
+                l ->
+                    assertThat(l)
+                        .contains(
+                            "storage node local-node of data center 'local' at http://127.0.0.1:"
+                                + (port + 10)
+                                + "/"));
+      }
+      assertThat(data.resolve("node-enrolment-token")).doesNotExist();
+      assertThat(Files.getPosixFilePermissions(data.resolve("node/enrolment")))
+          .doesNotContainAnyElementsOf(othersAndGroup);
+      Api admin =
+          new Api(
+              URI.create("http://127.0.0.1:" + port + "/"),
+              Api.basic("admin", Files.readString(data.resolve("initial-admin-password")).strip()));
+      Poll.until(
+          Duration.ofSeconds(120),
+          "the local node's disk and VTL probed by the node and live in the pool",
+          () -> {
+            List<jakarta.json.JsonObject> nodes =
+                admin.get("api/v1/nodes").array().getValuesAs(jakarta.json.JsonObject.class);
+            boolean live =
+                nodes.stream()
+                    .anyMatch(
+                        n ->
+                            n.getString("name").equals("local-node")
+                                && n.getString("dataCenter").equals("local")
+                                && !n.getBoolean("late")
+                                && n.getJsonArray("targets").toString().contains("local-node-disk")
+                                && n.getJsonArray("targets").toString().contains("local-node-vtl"));
+            return live && probed(admin, "local-node-disk") && probed(admin, "local-node-vtl")
+                ? Boolean.TRUE
+                : null;
+          });
+      assertThat(
+              admin
+                  .get("api/v1/pool?dataCenter=local")
+                  .array()
+                  .getValuesAs(jakarta.json.JsonObject.class))
+          .extracting(t -> t.getString("target") + ":" + t.getString("state"))
+          .containsExactlyInAnyOrder("local-node-disk:ACTIVE", "local-node-vtl:ACTIVE");
+      assertThat(admin.get("api/v1/targets/local-disk").status())
+          .as("the center keeps no devices of its own beside the node's")
+          .isEqualTo(404);
+      for (String log : List.of("control-center.log", "storage-node.log")) {
+        assertThat(Files.readString(data.resolve("logs").resolve(log)))
+            .as(log)
+            .doesNotContain("sen_");
+      }
     } finally {
       launcher.destroy(); // SIGTERM: the launcher stops the server it started
       if (!launcher.waitFor(60, TimeUnit.SECONDS)) {
         launcher.destroyForcibly();
       }
     }
-    Poll.until(
-        Duration.ofSeconds(60),
-        "the server stopped with its launcher",
-        () -> {
-          try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
-            return false;
-          } catch (IOException refused) {
-            return true;
-          }
-        });
+    for (int p : List.of(port, port + 10)) {
+      Poll.until(
+          Duration.ofSeconds(60),
+          "the server and its node stopped with their launcher (port " + p + ")",
+          () -> {
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", p)) {
+              return false;
+            } catch (IOException refused) {
+              return true;
+            }
+          });
+    }
+  }
+
+  /** Whether the target's latest probe, made by its node, found it reachable and working. */
+  private static boolean probed(Api admin, String target) {
+    Api.Reply r = admin.get("api/v1/targets/" + target);
+    if (r.status() != 200 || r.json().getJsonObject("latestProbe") == null) {
+      return false;
+    }
+    String outcome = r.json().getJsonObject("latestProbe").getString("outcome");
+    return outcome.equals("OK") || outcome.equals("DEGRADED");
   }
 }

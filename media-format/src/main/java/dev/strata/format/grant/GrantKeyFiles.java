@@ -28,7 +28,19 @@ public final class GrantKeyFiles {
 
   /** Reads a public key file (or the public half of a private key file). */
   public static PublicKey readPublic(Path file) throws IOException {
-    String[] f = line(file);
+    return publicKey(file.toString(), Files.readAllLines(file, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The public key in {@code text}, in the same form as a key file (what the control center hands a
+   * node at enrolment); {@code source} names where it came from in errors.
+   */
+  public static PublicKey parsePublic(String text, String source) throws IOException {
+    return publicKey(source, text.lines().toList());
+  }
+
+  private static PublicKey publicKey(String file, List<String> lines) throws IOException {
+    String[] f = line(file, lines);
     byte[] b = decode(file, f[2]);
     return switch (f[1]) {
       case "public" -> {
@@ -43,19 +55,18 @@ public final class GrantKeyFiles {
   }
 
   public static GrantIssuerKey readPrivate(Path file) throws IOException {
-    String[] f = line(file);
+    String[] f = line(file.toString(), Files.readAllLines(file, StandardCharsets.UTF_8));
     if (!f[1].equals("private")) {
       throw new IOException(file + " holds no private key");
     }
-    byte[] b = decode(file, f[2]);
+    byte[] b = decode(file.toString(), f[2]);
     if (b.length != GrantIssuerKey.SEED_LENGTH) {
       throw new IOException(file + ": a private key has 32 bytes, this one " + b.length);
     }
     return GrantIssuerKey.fromSeed(b);
   }
 
-  private static String[] line(Path file) throws IOException {
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+  private static String[] line(String file, List<String> lines) throws IOException {
     for (String l : lines) {
       String s = l.strip();
       if (s.isEmpty() || s.startsWith("#")) {
@@ -70,7 +81,7 @@ public final class GrantKeyFiles {
     throw new IOException(file + " holds no key");
   }
 
-  private static byte[] decode(Path file, String b64) throws IOException {
+  private static byte[] decode(String file, String b64) throws IOException {
     try {
       return Base64.getDecoder().decode(b64);
     } catch (IllegalArgumentException e) {

@@ -13,8 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks a call's grant without calling the center: signature by one of the issuer keys this node
@@ -38,14 +37,19 @@ public final class GrantChecker {
       String node,
       Duration maxLifetime,
       Clock clock) {
-    this.issuers =
-        issuerKeys.stream()
-            .collect(
-                Collectors.toUnmodifiableMap(GrantKeyId::of, Function.identity(), (a, b) -> a));
+    this.issuers = new ConcurrentHashMap<>();
+    issuerKeys.forEach(this::trust);
     this.dataCenter = dataCenter;
     this.node = node;
     this.maxLifetime = maxLifetime;
     this.clock = clock;
+  }
+
+  /**
+   * Accepts grants signed by {@code issuer} from now on (a node learns its center's at enrolment).
+   */
+  public void trust(PublicKey issuer) {
+    issuers.putIfAbsent(GrantKeyId.of(issuer), issuer);
   }
 
   /**

@@ -4,5 +4,12 @@ package dev.strata.node.targets;
 public enum TargetKind {
   DISK,
   OBJECT_STORE,
-  VTL
+  VTL,
+  /** A real library (an {@code mtx:} changer with st drives), opened like a VTL. */
+  TAPE_LIBRARY;
+
+  /** The kind of a tape library at {@code location} (a registry URI). */
+  public static TargetKind ofLibrary(String location) {
+    return location.startsWith("mtx:") ? TAPE_LIBRARY : VTL;
+  }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
  * @param reachable the target answered
  * @param totalBytes capacity, -1 when unknown
  * @param freeBytes free capacity, -1 when unknown
+ * @param probeBytes bytes written and read back by the data-path test, 0 when none
  * @param dataPathTested a probe block/pack was written and read back
  * @param verified what was read back is what was written
  * @param writeMillis time of the durable write, -1 when not tested
@@ -24,6 +25,7 @@ public record TargetProbe(
     boolean reachable,
     long totalBytes,
     long freeBytes,
+    long probeBytes,
     boolean dataPathTested,
     boolean verified,
     long writeMillis,

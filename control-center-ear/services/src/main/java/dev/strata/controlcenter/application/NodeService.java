@@ -86,6 +86,12 @@ public class NodeService {
     return new Enrolment(n, StorageNode.credentialText(node, credential), grants.publicKeyText());
   }
 
+  /** Whether a node named {@code node} is enrolled. */
+  public boolean isEnrolled(Caller caller, NodeName node) {
+    caller.require(Permission.POOL_READ);
+    return nodes.find(node).isPresent();
+  }
+
   /** How often nodes are to send heartbeats. */
   public Duration heartbeatInterval() {
     return settings.nodeHeartbeatInterval();
@@ -138,6 +144,9 @@ public class NodeService {
                   () -> {
                     StorageTarget created =
                         StorageTarget.reportedBy(node, id, dc, t.kind(), t.name(), endpoint, now);
+                    if (settings.embeddedNode().equals(Optional.of(node))) {
+                      created.activate(now); // the embedded default's own devices serve at once
+                    }
                     targets.add(created);
                     return created;
                   });

@@ -1,6 +1,7 @@
 package dev.strata.controlcenter.infrastructure.config;
 
 import dev.strata.controlcenter.application.PoolSettings;
+import dev.strata.pool.NodeName;
 import dev.strata.pool.ProbeThresholds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,6 +28,10 @@ public class StrataConfig implements PoolSettings {
   @Inject
   @ConfigProperty(name = "strata.embedded.provision", defaultValue = "true")
   boolean provisionEmbedded;
+
+  @Inject
+  @ConfigProperty(name = "strata.embedded.node")
+  Optional<String> embeddedNode;
 
   @Inject
   @ConfigProperty(name = "strata.probe.interval.seconds", defaultValue = "60")
@@ -90,6 +95,16 @@ public class StrataConfig implements PoolSettings {
   /** Whether a fresh catalog gets the embedded data center {@code local} with a VTL and a disk. */
   public boolean provisionEmbedded() {
     return provisionEmbedded;
+  }
+
+  /**
+   * The storage node the launcher runs for data center {@code local} ({@code ./strata server}
+   * without {@code --no-node}): the center then provisions {@code local} without targets of its own
+   * and writes that node's one-time enrolment token to the data directory.
+   */
+  @Override
+  public Optional<NodeName> embeddedNode() {
+    return embeddedNode.map(String::strip).filter(s -> !s.isEmpty()).map(NodeName::of);
   }
 
   public Duration probeInterval() {

@@ -32,9 +32,11 @@ import java.util.random.RandomGenerator;
 /**
  * The embedded default: when the catalog holds no data center at all, provisions data center {@code
  * local} with one VTL and one disk target under the data directory, so that a newcomer sees a
- * working pool at once. Idempotent and crash-safe: the data center and its targets are created in
- * one transaction and the check is "no data center exists", so an interrupted first start
- * provisions on the next one.
+ * working pool at once. When the launcher runs the local storage node ({@link
+ * StrataConfig#embeddedNode}), that node's VTL and disk are the local targets instead, and the
+ * center provisions the data center alone ({@link EmbeddedNodeToken} lets the node enrol).
+ * Idempotent and crash-safe: the data center and its targets are created in one transaction and the
+ * check is "no data center exists", so an interrupted first start provisions on the next one.
  */
 @Singleton
 @Startup
@@ -56,6 +58,20 @@ public class EmbeddedPool {
     if (!config.provisionEmbedded() || !pool.isEmpty()) {
       return;
     }
+    DataCenterDraft local =
+        new DataCenterDraft(LOCAL, "Local data center", "this host", NetworkLink.LOCAL);
+    if (config.embeddedNode().isPresent()) {
+      // The launcher runs this data center's storage node: its disk and VTL (under the data
+      // directory's node/) are the local targets, registered by its heartbeats; the center keeps
+      // no devices of its own there, so no directory is used by both (decision 0027).
+      pool.provision(Caller.SYSTEM, local, List.of());
+      LOG.info(
+          () ->
+              "provisioned data center 'local'; its storage node "
+                  + config.embeddedNode().get()
+                  + " registers its VTL and disk");
+      return;
+    }
     Path vtl = config.dataDir().resolve("vtl").resolve(LOCAL_VTL.value());
     try {
       VirtualLibrary.create(vtl, LibraryConfig.embeddedDefault(LOCAL_VTL.value()));
@@ -65,7 +81,7 @@ public class EmbeddedPool {
     Path disk = initialiseStore(config.dataDir().resolve("disk").resolve(LOCAL_DISK.value()));
     pool.provision(
         Caller.SYSTEM,
-        new DataCenterDraft(LOCAL, "Local data center", "this host", NetworkLink.LOCAL),
+        local,
         List.of(
             new TargetDraft(
                 LOCAL_VTL,
