@@ -62,7 +62,9 @@ public final class CenterBackup {
     String path = "backup-sets/" + CenterClient.encode(backupSet);
     Optional<JsonObject> found = center.find(path);
     String underPolicy;
+    String id;
     if (found.isPresent()) {
+      id = found.get().getString("id", backupSet);
       underPolicy = found.get().getString("policy", "?");
       if (policy.isPresent() && !policy.get().equals(underPolicy)) {
         throw new RepositoryException(
@@ -82,15 +84,17 @@ public final class CenterBackup {
                 + " does not exist yet: give --policy (for example gold, silver or bronze) to"
                 + " define it");
       }
-      center.postForObject(
-          "backup-sets",
-          Json.createObjectBuilder()
-              .add("id", backupSet)
-              .add("name", "Backups of " + host)
-              .add("policy", policy.get())
-              .add("host", host)
-              .build(),
-          201);
+      JsonObject defined =
+          center.postForObject(
+              "backup-sets",
+              Json.createObjectBuilder()
+                  .add("id", backupSet)
+                  .add("name", "Backups of " + host)
+                  .add("policy", policy.get())
+                  .add("host", host)
+                  .build(),
+              201);
+      id = defined.getString("id", backupSet);
       underPolicy = policy.get();
     }
     JsonObject s =
@@ -107,7 +111,7 @@ public final class CenterBackup {
             s.getString("grant"),
             Instant.parse(s.getString("expiresAt")));
     store.useSession(session);
-    return new CenterBackup(store, backupSet, underPolicy, session, s.getString("dataCenter"));
+    return new CenterBackup(store, id, underPolicy, session, s.getString("dataCenter"));
   }
 
   public String backupSet() {

@@ -1309,7 +1309,23 @@ abstract class ControlCenterContract {
                 .getJsonArray("items")
                 .getValuesAs(JsonObject.class))
         .extracting(s -> s.getString("id"))
-        .containsExactlyInAnyOrder(home, own);
+        .containsExactlyInAnyOrder(home + "@" + acme, own + "@" + acme);
+    // Names are per tenant: another tenant's set of the same name is its own, and the first
+    // tenant's is neither revealed nor touched by it.
+    Api asGlobexAdmin = keyOf(createPrincipal(unique("ta"), "TENANT_ADMIN", globex, null));
+    Api.Reply same =
+        asGlobexAdmin.post(
+            "api/v1/backup-sets", "{\"id\":\"" + home + "\",\"name\":\"G\",\"policy\":\"bronze\"}");
+    assertThat(same.status()).as(same.body()).isEqualTo(201);
+    assertThat(same.json().getString("id")).isEqualTo(home + "@" + globex);
+    assertThat(asAcme.get("api/v1/backup-sets/" + home).json().getString("name")).isEqualTo("Home");
+    assertProblem(asGlobexAdmin.get("api/v1/backup-sets/" + home + "@" + acme), 404, null);
+    assertProblem(
+        asGlobexAdmin.post(
+            "api/v1/backup-sets",
+            "{\"id\":\"" + unique("y") + "@" + acme + "\",\"name\":\"Y\",\"policy\":\"bronze\"}"),
+        400,
+        "id");
 
     api().post("api/v1/policies/" + policy + "/revisions", TERMS);
     assertThat(asAcme.get("api/v1/backup-sets/" + home).json().getBoolean("policyOutdated"))

@@ -79,13 +79,18 @@ public class CatalogService {
         throw new InvalidValueException("agent", "the agent '" + agent + "' is disabled");
       }
     }
-    if (sets.find(draft.id()).isPresent()) {
-      throw new DuplicateIdentityException("backup set", draft.id());
+    if (draft.id().tenant().isPresent() && !draft.id().tenant().get().equals(tenant)) {
+      throw new InvalidValueException(
+          "id", "a backup set's id is name@tenant, with its own tenant: " + tenant);
+    }
+    BackupSetId id = draft.id().within(tenant);
+    if (sets.find(id).isPresent()) {
+      throw new DuplicateIdentityException("backup set", id);
     }
     QosPolicy policy = policyRevisions.inForce(draft.policy());
     BackupSet set =
         BackupSet.create(
-            draft.id(), tenant, agent, draft.host(), draft.name(), policy.ref(), clock.instant());
+            id, tenant, agent, draft.host(), draft.name(), policy.ref(), clock.instant());
     sets.add(set);
     return set;
   }
@@ -105,8 +110,12 @@ public class CatalogService {
     return policyRevisions.current(set.policy().name()).map(set::isOutdated).orElse(false);
   }
 
+  /** The set a caller means by {@code id} ({@code name} alone is its own tenant's name@tenant). */
   private BackupSet visibleSet(Caller caller, BackupSetId id) {
-    BackupSet s = sets.find(id).orElseThrow(() -> new UnknownIdentityException("backup set", id));
+    BackupSet s =
+        sets.find(id.seenBy(caller.tenant()))
+            .or(() -> sets.find(id)) // sets defined before ids named their tenant
+            .orElseThrow(() -> new UnknownIdentityException("backup set", id));
     caller.mustSee(Optional.of(s.tenantId()), "backup set", id);
     return s;
   }
@@ -116,7 +125,7 @@ public class CatalogService {
   public Page<SnapshotStatus> snapshots(Caller caller, BackupSetId setId, PageRequest page) {
     caller.require(Permission.CATALOG_READ);
     BackupSet set = visibleSet(caller, setId);
-    return Page.of(snapshots.of(setId, page), page, s -> Long.toString(s.sequence()))
+    return Page.of(snapshots.of(set.id(), page), page, s -> Long.toString(s.sequence()))
         .map(s -> status(set, s));
   }
 

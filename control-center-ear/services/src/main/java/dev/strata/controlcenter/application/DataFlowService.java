@@ -315,8 +315,12 @@ public class DataFlowService {
         Duration.ofMinutes(5));
   }
 
+  /** The set a caller means by {@code id} ({@code name} alone is its own tenant's name@tenant). */
   private BackupSet visibleSet(Caller caller, BackupSetId id) {
-    BackupSet s = sets.find(id).orElseThrow(() -> new UnknownIdentityException("backup set", id));
+    BackupSet s =
+        sets.find(id.seenBy(caller.tenant()))
+            .or(() -> sets.find(id)) // sets defined before ids named their tenant
+            .orElseThrow(() -> new UnknownIdentityException("backup set", id));
     caller.mustSee(Optional.of(s.tenantId()), "backup set", id);
     return s;
   }

@@ -8,7 +8,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record BackupSetRequest(
     @Schema(
             required = true,
-            description = "Identity, chosen once: 1-63 lower-case letters, digits, inner hyphens",
+            description =
+                "Identity, chosen once: a name of lower-case letters, digits and inner hyphens;"
+                    + " the center makes it name@tenant (at most 63 characters in all), so each"
+                    + " tenant has its own names",
             example = "laptop-home")
         @NotNull
         String id,
