@@ -187,8 +187,10 @@ class DataFlowE2EIT {
 
   @AfterAll
   static void stopTheSystem() throws Exception {
-    for (NodeProcess n : nodes.values()) {
-      n.close();
+    for (Map.Entry<String, NodeProcess> n : nodes.entrySet()) {
+      n.getValue().close();
+      // kept for whoever reads a failure: target/it/e2e/<dc>-node.log
+      Files.writeString(dir.resolve(n.getKey() + "-node.log"), n.getValue().output());
     }
     if (launcher != null) {
       launcher.destroy();

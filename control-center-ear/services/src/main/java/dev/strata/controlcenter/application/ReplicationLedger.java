@@ -155,6 +155,23 @@ public class ReplicationLedger {
             .distinct()
             .toList();
     verifications(work, terms, present, live, nodeTargets, now);
+    // Copies planned on a node's tape or other target while the pack travelled to its landing
+    // disk: once it has landed there, they are written from it.
+    for (PackCopy c : present) {
+      StorageTarget t = nodeTargets.get(c.targetId());
+      if (c.state() != CopyState.PLANNED || t == null) {
+        continue;
+      }
+      StorageNode node = live.get(t.node().get());
+      if (node == null || node.landing().isEmpty()) {
+        continue;
+      }
+      TargetId landing = node.landing().get();
+      if (present.stream().anyMatch(x -> x.targetId().equals(landing) && x.state().holdsData())) {
+        c.startWriting(now);
+        work.add(fromLanding(s, terms, pack, t, node, c));
+      }
+    }
     PlacementPlan plan =
         PLANNER.plan(new PlacementRequest(terms, pack.sizeBytes(), counted), candidates);
     if (plan.copies().isEmpty()) {
@@ -193,26 +210,45 @@ public class ReplicationLedger {
             .filter(src -> !src.name().equals(node.name()))
             .ifPresent(src -> nodeCopy(work, s, terms, pack, target, src, node, now));
       } else if (landed) {
-        Kind kind = target.mediaClass() == MediaClass.TAPE ? Kind.STAGE : Kind.TARGET_COPY;
         PackCopy c = start(s, pack, target, now);
-        work.add(
-            new CopyWork(
-                kind,
-                c.id().orElseThrow().value(),
-                s.tenantId(),
-                pack.hash(),
-                ref(node),
-                null,
-                kind == Kind.STAGE ? s.tenantId().value() : nameOnNode(target),
-                s.signingKey().hex(),
-                terms.immutability()));
-      } else if (!landing_in_flight && source.isPresent()) {
+        work.add(fromLanding(s, terms, pack, target, node, c));
+      } else {
+        // The pack goes to the node's landing disk first. The copy on the target is planned now,
+        // so that it counts for the policy (and is not placed again elsewhere) while the pack
+        // travels; it is written once the pack has landed.
         StorageTarget landingTarget = nodeTargets.get(landing);
-        if (landingTarget != null && landingTarget.state().acceptsNewCopies()) {
+        if (!landing_in_flight && source.isPresent()) {
+          if (landingTarget == null || !landingTarget.state().acceptsNewCopies()) {
+            continue;
+          }
           nodeCopy(work, s, terms, pack, landingTarget, source.get(), node, now);
+        } else if (!landing_in_flight) {
+          continue; // no live node holds it on its landing disk to copy from
         }
+        copies.add(PackCopy.plan(s.tenantId(), pack.hash(), target, now));
       }
     }
+  }
+
+  /** Work that writes a copy on one of the node's targets from its landing disk. */
+  private CopyWork fromLanding(
+      Snapshot s,
+      PolicyTerms terms,
+      Pack pack,
+      StorageTarget target,
+      StorageNode node,
+      PackCopy c) {
+    Kind kind = target.mediaClass() == MediaClass.TAPE ? Kind.STAGE : Kind.TARGET_COPY;
+    return new CopyWork(
+        kind,
+        c.id().orElseThrow().value(),
+        s.tenantId(),
+        pack.hash(),
+        ref(node),
+        null,
+        kind == Kind.STAGE ? s.tenantId().value() : nameOnNode(target),
+        s.signingKey().hex(),
+        terms.immutability());
   }
 
   private void nodeCopy(
