@@ -10,7 +10,9 @@ import dev.strata.pool.TargetId;
 import dev.strata.pool.catalog.BackupSet;
 import dev.strata.pool.catalog.CopyLocation;
 import dev.strata.pool.catalog.CopyState;
+import dev.strata.pool.catalog.Medium;
 import dev.strata.pool.catalog.MediumId;
+import dev.strata.pool.catalog.MediumState;
 import dev.strata.pool.catalog.Pack;
 import dev.strata.pool.catalog.PackCopy;
 import dev.strata.pool.catalog.PackHash;
@@ -68,6 +70,8 @@ public class ReplicationLedger {
   @Inject PolicyRepository policies;
   @Inject PackRepository packs;
   @Inject PackCopyRepository copies;
+  @Inject MediumRepository media;
+  @Inject TargetRepository targets;
   @Inject LiveNodeQuery liveQuery;
   @Inject RankingCalculator ranking;
   @Inject Clock clock;
@@ -385,12 +389,46 @@ public class ReplicationLedger {
         .filter(c -> c.state() == CopyState.WRITING)
         .ifPresent(
             c -> {
+              Instant now = clock.instant();
+              StorageTarget library = targets.find(c.targetId()).orElseThrow();
+              MediumId firstMedium = null;
+              for (NodeGateway.TapePiece piece : state.pieces()) {
+                Medium m = cartridge(library, piece.barcode(), now);
+                if (m.state() == MediumState.SCRATCH) {
+                  m.startFilling(now);
+                }
+                if (m.state() == MediumState.FILLING) {
+                  m.recordWrite(piece.length(), now);
+                }
+                if (firstMedium == null) {
+                  firstMedium = m.id();
+                }
+              }
               NodeGateway.TapePiece first = state.pieces().get(0);
               c.markDurable(
-                  new CopyLocation.OnTape(
-                      MediumId.of(first.barcode()), first.file(), first.block()),
+                  new CopyLocation.OnTape(firstMedium, first.file(), first.block()),
                   immutability,
-                  clock.instant());
+                  now);
+            });
+  }
+
+  /**
+   * The catalog's cartridge of a library, registered when first written. Barcodes are unique only
+   * within a library (two VTLs made with the same defaults share them), so the id names both.
+   */
+  private Medium cartridge(StorageTarget library, String barcode, Instant now) {
+    String id = barcode + "@" + library.id().value();
+    if (id.length() > 64) {
+      id = barcode + "@" + dev.strata.pool.SecretHash.of(library.id().value()).substring(0, 16);
+    }
+    MediumId mid = MediumId.of(id);
+    return media
+        .find(mid)
+        .orElseGet(
+            () -> {
+              Medium m = Medium.registerCartridge(mid, library, "LTO-9", null, now);
+              media.add(m);
+              return m;
             });
   }
 
