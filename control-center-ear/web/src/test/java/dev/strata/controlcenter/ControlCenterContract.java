@@ -283,6 +283,47 @@ abstract class ControlCenterContract {
     assertThat(dcUpdated.json().containsKey("location")).isFalse();
   }
 
+  /** Lists are paged: a page of at most limit items, the next one after it, none lost. */
+  @Test
+  void dataCentersAndTargetsAreListedInPages() {
+    String dc = createDataCenter(unique("paged"));
+    List<String> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      String id = unique("t" + i);
+      Api.Reply r =
+          registerTarget(
+              id, dc, "OBJECT_STORE", "s3://bucket/p" + i + "?endpoint=http://127.0.0.1:9", "");
+      assertThat(r.status()).as(r.body()).isEqualTo(201);
+      ids.add(id);
+    }
+    List<String> seen = new java.util.ArrayList<>();
+    String after = null;
+    do {
+      Api.Reply page =
+          api()
+              .get(
+                  "api/v1/targets?dataCenter="
+                      + dc
+                      + "&limit=2"
+                      + (after == null ? "" : "&after=" + after));
+      assertThat(page.status()).as(page.body()).isEqualTo(200);
+      jakarta.json.JsonArray items = page.json().getJsonArray("items");
+      assertThat(items.size()).isBetween(1, 2);
+      items.getValuesAs(JsonObject.class).forEach(t -> seen.add(t.getString("id")));
+      after = page.json().getString("next", null);
+    } while (after != null);
+    assertThat(seen).containsExactlyInAnyOrderElementsOf(ids);
+
+    createDataCenter(unique("paged"));
+    Api.Reply first = api().get("api/v1/data-centers?limit=1");
+    assertThat(first.json().getJsonArray("items")).hasSize(1);
+    String next = first.json().getString("next");
+    Api.Reply second = api().get("api/v1/data-centers?limit=1&after=" + next);
+    assertThat(second.json().getJsonArray("items").getJsonObject(0).getString("id"))
+        .isGreaterThan(first.json().getJsonArray("items").getJsonObject(0).getString("id"));
+    assertProblem(api().get("api/v1/data-centers?limit=1001"), 400, "limit");
+  }
+
   @Test
   void probeNowMeasuresATargetAndRecordsIt() throws Exception {
     String dc = createDataCenter(unique("dc"));

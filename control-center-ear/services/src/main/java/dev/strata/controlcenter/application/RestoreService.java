@@ -240,13 +240,28 @@ public class RestoreService {
     for (var e : fromTape.entrySet()) {
       StorageNode node = e.getKey();
       String grant = readGrant(s, node);
-      Set<PackHash> onDisk =
-          gateway.present(node.url(), grant, s.tenantId(), e.getValue()).keySet();
-      List<PackHash> toRecall = e.getValue().stream().filter(p -> !onDisk.contains(p)).toList();
-      Set<PackHash> recalled = new HashSet<>(onDisk);
-      if (!toRecall.isEmpty()) {
-        recalled.addAll(
-            gateway.recall(node.url(), recallGrant(s, node), s.tenantId(), toRecall).recalled());
+      Set<PackHash> recalled = new HashSet<>();
+      try {
+        Set<PackHash> onDisk =
+            gateway.present(node.url(), grant, s.tenantId(), e.getValue()).keySet();
+        recalled.addAll(onDisk);
+        List<PackHash> toRecall = e.getValue().stream().filter(p -> !onDisk.contains(p)).toList();
+        if (!toRecall.isEmpty()) {
+          recalled.addAll(
+              gateway.recall(node.url(), recallGrant(s, node), s.tenantId(), toRecall).recalled());
+        }
+      } catch (NodeGateway.NodeUnavailableException unreachable) {
+        // Its packs get no source now; the agent asks again, by then the node is late and the
+        // plan reads other copies.
+        restores.addEvent(
+            r.failedOver(
+                "node "
+                    + node.name()
+                    + " could not recall "
+                    + e.getValue().size()
+                    + " pack(s) from tape now: "
+                    + unreachable.getMessage(),
+                now));
       }
       for (PackHash p : e.getValue()) {
         if (recalled.contains(p)) {
