@@ -60,6 +60,24 @@ public final class CenterPackStore implements PackStore, CopyFailover {
   /** At most this many copies of one pack are tried. */
   private static final int MAX_COPIES = 8;
 
+  /**
+   * Small range reads (blobs, indexes) are served from aligned windows of a pack read in one
+   * request: a restore reads a pack's blobs in order, and one request per blob would pay a round
+   * trip each. A few windows are kept (the agent's heap is small).
+   */
+  static final int WINDOW = 2 << 20;
+
+  private static final int WINDOWS_KEPT = 8;
+
+  private final Map<String, byte[]> windows =
+      java.util.Collections.synchronizedMap(
+          new java.util.LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+              return size() > WINDOWS_KEPT;
+            }
+          });
+
   /** A copy of a pack that can be read now. */
   public record Source(String pack, String target, URI node, String grant) {}
 
@@ -304,7 +322,21 @@ public final class CenterPackStore implements PackStore, CopyFailover {
       in.skipNBytes(offset);
       return new ByteArrayInputStream(in.readNBytes((int) Math.min(length, Integer.MAX_VALUE)));
     }
-    return readPack(name, offset, length);
+    long start = offset / WINDOW * WINDOW;
+    if (length <= 0 || offset + length > start + WINDOW) {
+      return readPack(name, offset, length);
+    }
+    String key = hex(name) + ":" + start;
+    byte[] window = windows.get(key);
+    if (window == null) {
+      try (InputStream in = readPack(name, start, WINDOW)) {
+        window = in.readAllBytes();
+      }
+      windows.put(key, window);
+    }
+    int from = (int) (offset - start);
+    int n = (int) Math.max(0, Math.min(length, window.length - from));
+    return new ByteArrayInputStream(window, Math.min(from, window.length), n);
   }
 
   /**
@@ -337,8 +369,9 @@ public final class CenterPackStore implements PackStore, CopyFailover {
           }
           try (InputStream in = r.body()) {
             byte[] bytes = in.readNBytes((int) Math.min(length, Integer.MAX_VALUE));
-            if (bytes.length < length && r.statusCode() == 206) {
-              throw new IOException("the copy ended early: " + bytes.length + " of " + length);
+            long promised = r.statusCode() == 206 ? rangeLength(r) : bytes.length;
+            if (bytes.length < promised) {
+              throw new IOException("the copy ended early: " + bytes.length + " of " + promised);
             }
             return new ByteArrayInputStream(bytes);
           }
@@ -374,12 +407,26 @@ public final class CenterPackStore implements PackStore, CopyFailover {
     throw new StoreException.NoSuchPack(name);
   }
 
+  /** The length a 206 answer's Content-Range promises (the range asked may pass the pack's end). */
+  private static long rangeLength(HttpResponse<?> r) throws IOException {
+    String range = r.headers().firstValue("Content-Range").orElse("");
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("bytes (\\d+)-(\\d+)/\\d+").matcher(range);
+    if (!m.matches()) {
+      throw new IOException("a partial answer without a usable Content-Range: '" + range + "'");
+    }
+    return Long.parseLong(m.group(2)) - Long.parseLong(m.group(1)) + 1;
+  }
+
   @Override
   public boolean nextCopy(PackName name, String reason) {
     if (!isPack(name)) {
       return false;
     }
     String pack = hex(name);
+    synchronized (windows) {
+      windows.keySet().removeIf(k -> k.startsWith(pack + ":"));
+    }
     Source s = resolved.remove(pack);
     if (s == null || tried.merge(pack, 1, Integer::sum) > MAX_COPIES) {
       return false;
