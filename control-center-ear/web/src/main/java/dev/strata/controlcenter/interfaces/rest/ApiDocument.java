@@ -65,6 +65,12 @@ public class ApiDocument implements OASFilter {
       schema.setType(Schema.SchemaType.ARRAY);
       schema.setItems(OASFactory.createSchema().ref(ref.substring(0, ref.length() - 2)));
     }
+    if (schema.getType() != null
+        && schema.getType() != Schema.SchemaType.OBJECT
+        && schema.getProperties() != null) {
+      // Payara lends a string or binary answer the properties of some other schema.
+      schema.setProperties(null);
+    }
     Schema items = schema.getItems();
     if (items != null
         && items.getType() == Schema.SchemaType.ARRAY

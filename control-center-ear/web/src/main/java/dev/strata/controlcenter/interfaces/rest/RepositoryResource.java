@@ -147,6 +147,7 @@ public class RepositoryResource {
               schema = @Schema(type = SchemaType.STRING, format = "binary")))
   @APIResponse(responseCode = "201", description = "Stored")
   @APIResponse(responseCode = "200", description = "Already stored, with these bytes")
+  @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "409", ref = "Conflict")
   public Response put(
       @PathParam("tenant") String tenant, @PathParam("name") String name, InputStream body)
