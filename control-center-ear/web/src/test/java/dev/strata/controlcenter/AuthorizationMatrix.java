@@ -185,9 +185,10 @@ final class AuthorizationMatrix {
    */
   List<Row> rows() {
     List<Row> rows = new ArrayList<>();
+    // Each row: the operation id, how a cell calls it, the answers (own/other) in these columns,
+    // and the answer without credentials:
+    //       admin   operat. auditor t-admin t-user  agent   applic. node
     // ---- identity
-    //        operation                 call
-    //        admin   operator auditor t-admin t-user  agent   app     node     anonymous
     rows.add(
         new Row(
             "whoAmI",

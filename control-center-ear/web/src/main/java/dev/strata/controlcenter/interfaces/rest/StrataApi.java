@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.servers.Server;
             description =
                 "The media resource pool (data centers and their tape libraries, virtual tape"
                     + " libraries, disks and object stores), the probes that rank it, and who may"
-                    + " use it. Every call is authenticated: an API key as a bearer token"
+                    + " use it. Every call but a storage node's enrolment is authenticated: an API key as a bearer token"
                     + " (agents, applications, scripts) or HTTP Basic (people). An object of"
                     + " another tenant answers 404, exactly like one that does not exist. Errors"
                     + " are RFC 9457 problem details (application/problem+json).",
