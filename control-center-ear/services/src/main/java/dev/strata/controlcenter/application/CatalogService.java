@@ -55,7 +55,9 @@ public class CatalogService {
 
   public BackupSet defineBackupSet(Caller caller, BackupSetDraft draft) {
     caller.require(Permission.BACKUPS_MANAGE);
-    TenantId tenant = caller.tenant().orElse(draft.tenant());
+    // A tenant named in the request is checked like any other id: a tenant's principal naming
+    // another tenant finds nothing (404), rather than having its set silently made in its own.
+    TenantId tenant = draft.tenant() != null ? draft.tenant() : caller.tenant().orElse(null);
     if (tenant == null) {
       throw new InvalidValueException("tenant", "name the tenant the backup set belongs to");
     }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -35,7 +36,11 @@ public class AuditResource {
 
   @GET
   @Operation(operationId = "listAuditEvents", summary = "Audit events, newest first, filtered")
-  @APIResponse(responseCode = "200", description = "A page of events")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of events",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AuditPage")))
   public AuditPage events(
       @Parameter(description = "Only this principal's") @QueryParam("principal") String principal,
       @Parameter(description = "Only this tenant's") @QueryParam("tenant") String tenant,

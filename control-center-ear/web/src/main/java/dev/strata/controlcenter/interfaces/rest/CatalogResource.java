@@ -38,6 +38,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -57,7 +59,11 @@ public class CatalogResource {
   @Operation(
       operationId = "listBackupSets",
       summary = "Backup sets in id order (a tenant's principals see their tenant's)")
-  @APIResponse(responseCode = "200", description = "A page of backup sets")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of backup sets",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BackupSetPage")))
   @APIResponse(responseCode = "404", ref = "NotFound")
   public BackupSetPage backupSets(
       @Parameter(description = "Only this tenant's") @QueryParam("tenant") String tenant,
@@ -78,7 +84,11 @@ public class CatalogResource {
   @GET
   @Path("backup-sets/{id}")
   @Operation(operationId = "getBackupSet", summary = "One backup set")
-  @APIResponse(responseCode = "200", description = "The backup set")
+  @APIResponse(
+      responseCode = "200",
+      description = "The backup set",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BackupSet")))
   @APIResponse(responseCode = "404", ref = "NotFound")
   public BackupSetView backupSet(@PathParam("id") String id) {
     return view(catalog.backupSet(caller, id(id, "backup set", BackupSetId::of)));
@@ -90,7 +100,11 @@ public class CatalogResource {
   @Operation(
       operationId = "defineBackupSet",
       summary = "Define a backup set: what is protected, by which agent, under which policy")
-  @APIResponse(responseCode = "201", description = "Defined; Location names it")
+  @APIResponse(
+      responseCode = "201",
+      description = "Defined; Location names it",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BackupSet")))
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "409", ref = "Conflict")
   public Response define(BackupSetRequest body, @Context UriInfo uri) {
@@ -116,7 +130,11 @@ public class CatalogResource {
   @Operation(
       operationId = "listSnapshots",
       summary = "A backup set's snapshots, newest first, each with its protection now")
-  @APIResponse(responseCode = "200", description = "A page of snapshots")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of snapshots",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SnapshotPage")))
   @APIResponse(responseCode = "404", ref = "NotFound")
   public SnapshotPage snapshots(
       @PathParam("id") String id,
@@ -137,7 +155,13 @@ public class CatalogResource {
   @Operation(
       operationId = "getSnapshot",
       summary = "A snapshot with its protection, its packs and where every copy of them is")
-  @APIResponse(responseCode = "200", description = "The snapshot")
+  @APIResponse(
+      responseCode = "200",
+      description = "The snapshot",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "SnapshotDetail")))
   @APIResponse(responseCode = "404", ref = "NotFound")
   public SnapshotDetail snapshot(@PathParam("id") String id) {
     return SnapshotDetail.of(catalog.snapshot(caller, id(id, "snapshot", SnapshotId::of)));
@@ -146,7 +170,11 @@ public class CatalogResource {
   @GET
   @Path("media")
   @Operation(operationId = "listMedia", summary = "Cartridges and volumes in id order")
-  @APIResponse(responseCode = "200", description = "A page of media")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of media",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MediumPage")))
   public MediumPage media(
       @Parameter(description = "Only this target's") @QueryParam("target") String target,
       @Parameter(description = "Page size, 1 to 1000 (default 100)") @QueryParam("limit")
@@ -164,7 +192,10 @@ public class CatalogResource {
   @GET
   @Path("media/{id}")
   @Operation(operationId = "getMedium", summary = "One cartridge or volume")
-  @APIResponse(responseCode = "200", description = "The medium")
+  @APIResponse(
+      responseCode = "200",
+      description = "The medium",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Medium")))
   @APIResponse(responseCode = "404", ref = "NotFound")
   public MediumView medium(@PathParam("id") String id) {
     return MediumView.of(catalog.medium(caller, id(id, "medium", MediumId::of)));

@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -50,7 +51,13 @@ public class DataCenterResource {
   @Operation(
       operationId = "listDataCenters",
       summary = "Data centers in id order, each with its storage targets and their latest probe")
-  @APIResponse(responseCode = "200", description = "A page of data centers")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of data centers",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "DataCenterPage")))
   public DataCenterPage list(
       @Parameter(description = "Page size, 1 to 1000 (default 100)") @QueryParam("limit")
           String limit,
@@ -63,7 +70,11 @@ public class DataCenterResource {
   @GET
   @Path("{id}")
   @Operation(operationId = "getDataCenter", summary = "One data center with its storage targets")
-  @APIResponse(responseCode = "200", description = "The data center; ETag carries its version")
+  @APIResponse(
+      responseCode = "200",
+      description = "The data center; ETag carries its version",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DataCenter")))
   @APIResponse(responseCode = "404", ref = "NotFound")
   public Response get(@PathParam("id") String id) {
     DataCenterView view = Views.dataCenter(queries.overview(caller, Params.dataCenterId(id)));
@@ -73,7 +84,11 @@ public class DataCenterResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(operationId = "createDataCenter", summary = "Establish a data center")
-  @APIResponse(responseCode = "201", description = "Created; Location names it")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; Location names it",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DataCenter")))
   @APIResponse(responseCode = "409", ref = "Conflict")
   public Response create(DataCenterRequest body, @Context UriInfo uri) {
     DataCenter dc =
@@ -96,7 +111,11 @@ public class DataCenterResource {
       summary = "Describe a data center anew",
       description =
           "Send If-Match with the ETag you read to refuse lost updates (412 on mismatch).")
-  @APIResponse(responseCode = "200", description = "Updated")
+  @APIResponse(
+      responseCode = "200",
+      description = "Updated",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DataCenter")))
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "412", ref = "VersionConflict")
   public Response update(
@@ -119,7 +138,13 @@ public class DataCenterResource {
   @Operation(
       operationId = "issueEnrolmentToken",
       summary = "A one-time token with which a storage node enrols in this data center")
-  @APIResponse(responseCode = "201", description = "The token (valid 24 hours, once)")
+  @APIResponse(
+      responseCode = "201",
+      description = "The token (valid 24 hours, once)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "EnrolmentToken")))
   @APIResponse(responseCode = "404", ref = "NotFound")
   public Response issueToken(@PathParam("id") String dataCenter) {
     IssuedEnrolmentToken t = nodes.issueEnrolmentToken(caller, Params.dataCenterId(dataCenter));

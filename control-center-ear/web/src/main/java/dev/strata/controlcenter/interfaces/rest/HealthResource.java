@@ -17,6 +17,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -40,7 +41,10 @@ public class HealthResource {
 
   @GET
   @Operation(operationId = "getHealth", summary = "Every health check with its details")
-  @APIResponse(responseCode = "200", description = "The checks")
+  @APIResponse(
+      responseCode = "200",
+      description = "The checks",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Health")))
   public HealthView health() {
     caller.require(Permission.POOL_READ);
     List<CheckView> checks =

@@ -33,7 +33,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -50,7 +53,10 @@ public class IdentityResource {
   @GET
   @Path("me")
   @Operation(operationId = "whoAmI", summary = "Who the credentials sent belong to")
-  @APIResponse(responseCode = "200", description = "The caller")
+  @APIResponse(
+      responseCode = "200",
+      description = "The caller",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Caller")))
   public CallerView me() {
     return CallerView.of(caller);
   }
@@ -62,7 +68,11 @@ public class IdentityResource {
   @Operation(
       operationId = "listTenants",
       summary = "Tenants in id order (a tenant's members see their own)")
-  @APIResponse(responseCode = "200", description = "A page of tenants")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of tenants",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TenantPage")))
   public TenantPage tenants(
       @Parameter(description = "Page size, 1 to 1000 (default 100)") @QueryParam("limit")
           String limit,
@@ -75,7 +85,10 @@ public class IdentityResource {
   @GET
   @Path("tenants/{id}")
   @Operation(operationId = "getTenant", summary = "One tenant")
-  @APIResponse(responseCode = "200", description = "The tenant")
+  @APIResponse(
+      responseCode = "200",
+      description = "The tenant",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Tenant")))
   @APIResponse(responseCode = "404", ref = "NotFound")
   public TenantView tenant(@PathParam("id") String id) {
     return TenantView.of(identity.tenant(caller, Params.tenantId(id)));
@@ -85,7 +98,10 @@ public class IdentityResource {
   @Path("tenants")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(operationId = "createTenant", summary = "Create a tenant")
-  @APIResponse(responseCode = "201", description = "Created; Location names it")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; Location names it",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Tenant")))
   @APIResponse(responseCode = "409", ref = "Conflict")
   public Response createTenant(TenantRequest body, @Context UriInfo uri) {
     Tenant t = identity.createTenant(caller, new TenantDraft(TenantId.of(body.id()), body.name()));
@@ -101,7 +117,11 @@ public class IdentityResource {
   @Operation(
       operationId = "listPrincipals",
       summary = "Principals in name order (a tenant administrator sees their tenant's)")
-  @APIResponse(responseCode = "200", description = "A page of principals")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of principals",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PrincipalPage")))
   @APIResponse(responseCode = "404", ref = "NotFound")
   public PrincipalPage principals(
       @Parameter(description = "Only this tenant's") @QueryParam("tenant") String tenant,
@@ -118,7 +138,11 @@ public class IdentityResource {
   @GET
   @Path("principals/{name}")
   @Operation(operationId = "getPrincipal", summary = "One principal")
-  @APIResponse(responseCode = "200", description = "The principal")
+  @APIResponse(
+      responseCode = "200",
+      description = "The principal",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Principal")))
   @APIResponse(responseCode = "404", ref = "NotFound")
   public PrincipalView principal(@PathParam("name") String name) {
     return PrincipalView.of(identity.principal(caller, Params.principalName(name)));
@@ -130,7 +154,11 @@ public class IdentityResource {
   @Operation(
       operationId = "createPrincipal",
       summary = "Create an operator, a tenant member, an agent or an application")
-  @APIResponse(responseCode = "201", description = "Created; Location names it")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created; Location names it",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Principal")))
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "409", ref = "Conflict")
   public Response createPrincipal(PrincipalRequest body, @Context UriInfo uri) {
@@ -152,7 +180,11 @@ public class IdentityResource {
   @Operation(
       operationId = "disablePrincipal",
       summary = "Stop a principal from authenticating, for good (it stays in the audit trail)")
-  @APIResponse(responseCode = "200", description = "Disabled")
+  @APIResponse(
+      responseCode = "200",
+      description = "Disabled",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Principal")))
   @APIResponse(responseCode = "404", ref = "NotFound")
   public PrincipalView disable(@PathParam("name") String name) {
     return PrincipalView.of(identity.disablePrincipal(caller, Params.principalName(name)));
@@ -180,7 +212,11 @@ public class IdentityResource {
   @GET
   @Path("principals/{name}/keys")
   @Operation(operationId = "listKeys", summary = "A principal's API keys, without their secrets")
-  @APIResponse(responseCode = "200", description = "The keys, newest first")
+  @APIResponse(
+      responseCode = "200",
+      description = "The keys, newest first",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApiKey[]")))
   @APIResponse(responseCode = "404", ref = "NotFound")
   public List<KeyView> keys(@PathParam("name") String name) {
     return identity.keys(caller, Params.principalName(name)).stream().map(KeyView::of).toList();
@@ -192,7 +228,12 @@ public class IdentityResource {
   @Operation(
       operationId = "issueKey",
       summary = "Issue an API key; its token is in this answer only")
-  @APIResponse(responseCode = "201", description = "Issued; Location names it")
+  @RequestBody(required = false, content = @Content(schema = @Schema(ref = "KeyRequest")))
+  @APIResponse(
+      responseCode = "201",
+      description = "Issued; Location names it",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "IssuedKey")))
   @APIResponse(responseCode = "404", ref = "NotFound")
   public Response issueKey(@PathParam("name") String name, KeyRequest body, @Context UriInfo uri) {
     IssuedKeyView issued =
@@ -207,7 +248,10 @@ public class IdentityResource {
   @DELETE
   @Path("principals/{name}/keys/{keyId}")
   @Operation(operationId = "revokeKey", summary = "Revoke an API key")
-  @APIResponse(responseCode = "200", description = "Revoked")
+  @APIResponse(
+      responseCode = "200",
+      description = "Revoked",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApiKey")))
   @APIResponse(responseCode = "404", ref = "NotFound")
   public KeyView revokeKey(@PathParam("name") String name, @PathParam("keyId") String keyId) {
     return KeyView.of(identity.revokeKey(caller, Params.principalName(name), keyId));

@@ -33,7 +33,7 @@ public final class NodeRequests {
   @Schema(name = "Heartbeat", description = "A storage node's heartbeat: where it is, its targets")
   public record Heartbeat(
       @Schema(required = true, example = "https://dc2-node.example:8090/") @NotNull String url,
-      @Schema(required = true) @NotNull List<HeartbeatTarget> targets) {}
+      @Schema(required = true, ref = "HeartbeatTarget[]") @NotNull List<HeartbeatTarget> targets) {}
 
   @Schema(name = "HeartbeatTarget")
   public record HeartbeatTarget(

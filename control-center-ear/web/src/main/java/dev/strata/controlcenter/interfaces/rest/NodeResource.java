@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
@@ -74,7 +75,11 @@ public class NodeResource {
       description =
           "Answers the node's credential (send it as a bearer token with every heartbeat) and the"
               + " public key the node checks grants with; both are shown this once.")
-  @APIResponse(responseCode = "201", description = "Enrolled")
+  @APIResponse(
+      responseCode = "201",
+      description = "Enrolled",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Enrolment")))
   @APIResponse(responseCode = "409", ref = "Conflict")
   public Response enrol(NodeRequests.Enrol body, @Context UriInfo uri) {
     NodeName name = Params.bodyValue("node", () -> NodeName.of(body.node()));
@@ -139,7 +144,11 @@ public class NodeResource {
   @Operation(
       operationId = "listNodes",
       summary = "The storage nodes, whether each is late with its heartbeats, and its targets")
-  @APIResponse(responseCode = "200", description = "The nodes")
+  @APIResponse(
+      responseCode = "200",
+      description = "The nodes",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "StorageNode[]")))
   public List<NodeView> list() {
     return nodes.nodes(caller.get()).stream().map(NodeView::of).toList();
   }

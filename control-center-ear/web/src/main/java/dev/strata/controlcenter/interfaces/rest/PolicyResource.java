@@ -28,6 +28,8 @@ import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -43,7 +45,11 @@ public class PolicyResource {
 
   @GET
   @Operation(operationId = "listPolicies", summary = "Every policy, each in its revision in force")
-  @APIResponse(responseCode = "200", description = "The policies, in name order")
+  @APIResponse(
+      responseCode = "200",
+      description = "The policies, in name order",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Policy[]")))
   public List<PolicyView> list() {
     return policies.policies(caller).stream().map(PolicyView::of).toList();
   }
@@ -51,7 +57,10 @@ public class PolicyResource {
   @GET
   @Path("{name}")
   @Operation(operationId = "getPolicy", summary = "A policy's revision in force")
-  @APIResponse(responseCode = "200", description = "The newest revision")
+  @APIResponse(
+      responseCode = "200",
+      description = "The newest revision",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Policy")))
   @APIResponse(responseCode = "404", ref = "NotFound")
   public PolicyView get(@PathParam("name") String name) {
     return PolicyView.of(policies.policy(caller, policyName(name)));
@@ -62,7 +71,11 @@ public class PolicyResource {
   @Operation(
       operationId = "listPolicyRevisions",
       summary = "Every revision of a policy, oldest first")
-  @APIResponse(responseCode = "200", description = "The revisions")
+  @APIResponse(
+      responseCode = "200",
+      description = "The revisions",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Policy[]")))
   @APIResponse(responseCode = "404", ref = "NotFound")
   public List<PolicyView> revisions(@PathParam("name") String name) {
     return policies.revisions(caller, policyName(name)).stream().map(PolicyView::of).toList();
@@ -71,7 +84,10 @@ public class PolicyResource {
   @GET
   @Path("{name}/revisions/{revision}")
   @Operation(operationId = "getPolicyRevision", summary = "One revision of a policy")
-  @APIResponse(responseCode = "200", description = "The revision")
+  @APIResponse(
+      responseCode = "200",
+      description = "The revision",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Policy")))
   @APIResponse(responseCode = "404", ref = "NotFound")
   public PolicyView revision(
       @PathParam("name") String name, @PathParam("revision") String revision) {
@@ -93,7 +109,10 @@ public class PolicyResource {
       description =
           "Revisions are never changed: backup sets planned under an older revision are reported"
               + " outdated until the lifecycle has converged their copies.")
-  @APIResponse(responseCode = "201", description = "The new revision; Location names it")
+  @APIResponse(
+      responseCode = "201",
+      description = "The new revision; Location names it",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Policy")))
   @APIResponse(responseCode = "409", ref = "Conflict")
   public Response revise(
       @PathParam("name") String name, PolicyTermsRequest body, @Context UriInfo uri) {

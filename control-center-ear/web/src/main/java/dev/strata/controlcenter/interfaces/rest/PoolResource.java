@@ -21,6 +21,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -46,7 +47,13 @@ public class PoolResource {
           "Scores come from each target's probes over the ranking window and the verification of"
               + " the copies it holds (docs/ranking.md); the service state changes with"
               + " hysteresis.")
-  @APIResponse(responseCode = "200", description = "The ranked targets")
+  @APIResponse(
+      responseCode = "200",
+      description = "The ranked targets",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "RankedTarget[]")))
   public List<RankedTargetView> pool(
       @Parameter(description = "Only this data center's targets") @QueryParam("dataCenter")
           String dataCenter,
@@ -72,7 +79,13 @@ public class PoolResource {
           "Changes nothing. For each copy: the chosen target and the candidates passed over;"
               + " for every other candidate, the constraint that excluded it; when no plan meets"
               + " the policy, which requirement cannot be met.")
-  @APIResponse(responseCode = "200", description = "The plan with its explanation")
+  @APIResponse(
+      responseCode = "200",
+      description = "The plan with its explanation",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "PlacementPreview")))
   @APIResponse(responseCode = "404", ref = "NotFound")
   public PreviewView preview(PlacementRequestBody body) {
     PolicyName policy = Params.bodyValue("policy", () -> PolicyName.of(body.policy()));

@@ -27,8 +27,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -79,7 +82,13 @@ public class RepositoryResource {
   @Path("objects")
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(operationId = "listRepositoryObjects", summary = "The repository's objects, by name")
-  @APIResponse(responseCode = "200", description = "A page of objects")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of objects",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "RepositoryObjectPage")))
   @APIResponse(responseCode = "404", ref = "NotFound")
   public ObjectPage objects(
       @PathParam("tenant") String tenant,
@@ -99,7 +108,13 @@ public class RepositoryResource {
   @Path("objects/{name: .+}")
   @Produces(MediaType.APPLICATION_OCTET_STREAM)
   @Operation(operationId = "getRepositoryObject", summary = "An object's bytes")
-  @APIResponse(responseCode = "200", description = "The bytes; ETag is their SHA-256")
+  @APIResponse(
+      responseCode = "200",
+      description = "The bytes; ETag is their SHA-256",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_OCTET_STREAM,
+              schema = @Schema(type = SchemaType.STRING, format = "binary")))
   @APIResponse(responseCode = "404", ref = "NotFound")
   public Response get(@PathParam("tenant") String tenant, @PathParam("name") String name) {
     RepositoryObject o = repository.get(caller, Params.tenantId(tenant), objectName(name));
@@ -124,8 +139,15 @@ public class RepositoryResource {
   @Operation(
       operationId = "putRepositoryObject",
       summary = "Store an object (written once; the same bytes again are a no-op)")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_OCTET_STREAM,
+              schema = @Schema(type = SchemaType.STRING, format = "binary")))
   @APIResponse(responseCode = "201", description = "Stored")
   @APIResponse(responseCode = "200", description = "Already stored, with these bytes")
+  @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "409", ref = "Conflict")
   public Response put(
       @PathParam("tenant") String tenant, @PathParam("name") String name, InputStream body)
@@ -158,7 +180,13 @@ public class RepositoryResource {
   @Operation(
       operationId = "listStoredPacks",
       summary = "The tenant's packs that have a copy, in name order (for deduplication)")
-  @APIResponse(responseCode = "200", description = "A page of packs")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of packs",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "StoredPackPage")))
   @APIResponse(responseCode = "404", ref = "NotFound")
   public PackPage packs(
       @PathParam("tenant") String tenant,
@@ -179,7 +207,11 @@ public class RepositoryResource {
       operationId = "findReadSources",
       summary = "Where each pack can be read now (the best copy on a live node), with grants",
       description = "Packs without a readable copy now are left out of the answer.")
-  @APIResponse(responseCode = "200", description = "One source per readable pack")
+  @APIResponse(
+      responseCode = "200",
+      description = "One source per readable pack",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ReadSource[]")))
   @APIResponse(responseCode = "404", ref = "NotFound")
   public List<ReadSourceView> readSources(
       @PathParam("tenant") String tenant, ReadSourcesRequest body) {

@@ -39,6 +39,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -212,7 +214,7 @@ public class RestoreResource {
   @Schema(name = "RestoreSourcesRequest")
   public record SourcesRequest(
       @Schema(required = true) @NotNull List<String> packs,
-      @Schema(description = "Copies that failed since the last call")
+      @Schema(description = "Copies that failed since the last call", ref = "ReadFailure[]")
           List<FailureRequest> failed) {}
 
   @Schema(name = "RestoreReport")
@@ -231,10 +233,12 @@ public class RestoreResource {
   @Operation(
       operationId = "requestRestore",
       summary = "Restore a snapshot with one of the tenant's agents; answers with the estimate")
-  @APIResponse(responseCode = "201", description = "Requested; it prepares or is ready")
-  @APIResponse(responseCode = "400", ref = "InvalidRequest")
+  @APIResponse(
+      responseCode = "201",
+      description = "Requested; it prepares or is ready",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Restore")))
   @APIResponse(responseCode = "404", ref = "NotFound")
-  @APIResponse(responseCode = "503", description = "Some packs have no copy that can be read now")
+  @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
   public Response request(RestoreRequest body) {
     Restore r =
         restores.request(
@@ -256,7 +260,13 @@ public class RestoreResource {
   @Operation(
       operationId = "estimateRestore",
       summary = "How long restoring a snapshot would take now, from which copies; starts nothing")
-  @APIResponse(responseCode = "200", description = "The estimate")
+  @APIResponse(
+      responseCode = "200",
+      description = "The estimate",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "RestoreEstimate")))
   @APIResponse(responseCode = "404", ref = "NotFound")
   public EstimateView estimate(EstimateRequest body) {
     return EstimateView.of(restores.estimate(caller, snapshotId(body.snapshot())).estimate());
@@ -264,7 +274,11 @@ public class RestoreResource {
 
   @GET
   @Operation(operationId = "listRestores", summary = "Restores, newest first")
-  @APIResponse(responseCode = "200", description = "A page of restores")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of restores",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RestorePage")))
   public RestorePage list(
       @Parameter(description = "Only restores in this state") @QueryParam("state") String state,
       @Parameter(description = "Only restores run by this agent") @QueryParam("agent") String agent,
@@ -284,7 +298,10 @@ public class RestoreResource {
   @GET
   @Path("{id}")
   @Operation(operationId = "getRestore", summary = "A restore: its estimate, state and progress")
-  @APIResponse(responseCode = "200", description = "The restore")
+  @APIResponse(
+      responseCode = "200",
+      description = "The restore",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Restore")))
   @APIResponse(responseCode = "404", ref = "NotFound")
   public RestoreView get(@PathParam("id") String id) {
     return RestoreView.of(restores.get(caller, restoreId(id)));
@@ -295,8 +312,22 @@ public class RestoreResource {
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(
       operationId = "listRestoreEvents",
-      summary = "A restore's events after a sequence number, as JSON")
-  @APIResponse(responseCode = "200", description = "The events, in order")
+      summary =
+          "A restore's events after a sequence number: JSON, or a stream of server-sent events",
+      description =
+          "As JSON (the default): the events after 'after', at most 1000. With Accept:"
+              + " text/event-stream: the events as server-sent events until the restore ends, each"
+              + " named by its kind, with its sequence number as id and the event as JSON data; a"
+              + " client that reconnects sends Last-Event-ID and misses nothing.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The events, in order",
+      content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RestoreEvent[]")),
+        @Content(
+            mediaType = MediaType.SERVER_SENT_EVENTS,
+            schema = @Schema(type = SchemaType.STRING))
+      })
   @APIResponse(responseCode = "404", ref = "NotFound")
   public List<EventView> events(
       @PathParam("id") String id,
@@ -311,18 +342,34 @@ public class RestoreResource {
   @GET
   @Path("{id}/events")
   @Produces(MediaType.SERVER_SENT_EVENTS + ";qs=0.5") // JSON unless the client asks for a stream
+  // The same operation as the JSON method above, annotated alike: Payara merges the two methods
+  // into one operation, and the one it reads last names it.
   @Operation(
-      operationId = "streamRestoreEvents",
-      summary = "A restore's events as server-sent events until it ends",
+      operationId = "listRestoreEvents",
+      summary =
+          "A restore's events after a sequence number: JSON, or a stream of server-sent events",
       description =
-          "Each event is named by its kind, carries its sequence number as id and the event as"
-              + " JSON data; a client that reconnects sends Last-Event-ID and misses nothing."
-              + " The stream ends after the restore's last event.")
-  @APIResponse(responseCode = "200", description = "text/event-stream")
+          "As JSON (the default): the events after 'after', at most 1000. With Accept:"
+              + " text/event-stream: the events as server-sent events until the restore ends, each"
+              + " named by its kind, with its sequence number as id and the event as JSON data; a"
+              + " client that reconnects sends Last-Event-ID and misses nothing.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The events, in order",
+      content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RestoreEvent[]")),
+        @Content(
+            mediaType = MediaType.SERVER_SENT_EVENTS,
+            schema = @Schema(type = SchemaType.STRING))
+      })
   @APIResponse(responseCode = "404", ref = "NotFound")
   public void stream(
       @PathParam("id") String id,
-      @HeaderParam("Last-Event-ID") String lastEventId,
+      @Parameter(
+              description =
+                  "With text/event-stream: the id of the last event received (replaces after)")
+          @HeaderParam("Last-Event-ID")
+          String lastEventId,
       @QueryParam("after") String after,
       @Context SseEventSink sink,
       @Context Sse sse) {
@@ -351,7 +398,11 @@ public class RestoreResource {
           "Name the copies that failed since the last call: each is an event, a corrupt one is"
               + " marked suspect, and the pack's next copy is returned. Packs only tape holds are"
               + " recalled first. Packs with no copy left are not in the answer.")
-  @APIResponse(responseCode = "200", description = "One source per pack that can be read")
+  @APIResponse(
+      responseCode = "200",
+      description = "One source per pack that can be read",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ReadSource[]")))
   @APIResponse(responseCode = "403", ref = "Forbidden")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "409", ref = "Conflict")
@@ -384,7 +435,10 @@ public class RestoreResource {
   @Operation(
       operationId = "reportRestore",
       summary = "For the restoring agent: progress while running, then the outcome")
-  @APIResponse(responseCode = "200", description = "The restore as recorded")
+  @APIResponse(
+      responseCode = "200",
+      description = "The restore as recorded",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Restore")))
   @APIResponse(responseCode = "403", ref = "Forbidden")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "409", ref = "Conflict")
@@ -401,7 +455,10 @@ public class RestoreResource {
   @POST
   @Path("{id}/cancel")
   @Operation(operationId = "cancelRestore", summary = "Cancel a restore that has not ended")
-  @APIResponse(responseCode = "200", description = "Cancelled")
+  @APIResponse(
+      responseCode = "200",
+      description = "Cancelled",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Restore")))
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "409", ref = "Conflict")
   public RestoreView cancel(@PathParam("id") String id) {

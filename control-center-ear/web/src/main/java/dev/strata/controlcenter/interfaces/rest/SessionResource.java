@@ -29,6 +29,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -82,7 +83,8 @@ public class SessionResource {
       @Schema(required = true) @NotNull String pack, @Schema(required = true) long length) {}
 
   @Schema(name = "PackReport")
-  public record PackReportRequest(@Schema(required = true) @NotNull List<PackEntry> packs) {}
+  public record PackReportRequest(
+      @Schema(required = true, ref = "PackReportEntry[]") @NotNull List<PackEntry> packs) {}
 
   @Schema(name = "PackReportResult")
   public record PackReportView(int recorded) {}
@@ -105,9 +107,12 @@ public class SessionResource {
   @Operation(
       operationId = "openBackupSession",
       summary = "Open a backup session: the node to upload to, and a grant for it")
-  @APIResponse(responseCode = "201", description = "Opened")
+  @APIResponse(
+      responseCode = "201",
+      description = "Opened",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Session")))
   @APIResponse(responseCode = "404", ref = "NotFound")
-  @APIResponse(responseCode = "503", description = "No storage node can take uploads now")
+  @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
   public Response open(@PathParam("id") String id, SessionRequest body) {
     BackupSetId set;
     try {
@@ -127,7 +132,13 @@ public class SessionResource {
   @Operation(
       operationId = "reportSessionPacks",
       summary = "Report packs uploaded to the session's node (checked with the node)")
-  @APIResponse(responseCode = "200", description = "Recorded")
+  @APIResponse(
+      responseCode = "200",
+      description = "Recorded",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "PackReportResult")))
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "409", ref = "Conflict")
   public PackReportView report(@PathParam("id") String id, PackReportRequest body) {
@@ -201,7 +212,13 @@ public class SessionResource {
   @Operation(
       operationId = "commitSnapshot",
       summary = "Commit the session's snapshot with every pack it needs")
-  @APIResponse(responseCode = "201", description = "Committed")
+  @APIResponse(
+      responseCode = "201",
+      description = "Committed",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "CommittedSnapshot")))
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "409", ref = "Conflict")
   public Response commit(@PathParam("id") String id, CommitRequest body) {

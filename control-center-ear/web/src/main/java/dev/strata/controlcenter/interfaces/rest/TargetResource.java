@@ -33,6 +33,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -55,7 +56,11 @@ public class TargetResource {
   @Operation(
       operationId = "listTargets",
       summary = "Storage targets in id order, optionally filtered, each with its latest probe")
-  @APIResponse(responseCode = "200", description = "A page of targets")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of targets",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TargetPage")))
   @APIResponse(responseCode = "404", ref = "NotFound")
   public TargetPage list(
       @Parameter(description = "Data center id") @QueryParam("dataCenter") String dataCenter,
@@ -78,7 +83,10 @@ public class TargetResource {
   @GET
   @Path("{id}")
   @Operation(operationId = "getTarget", summary = "One storage target with its latest probe")
-  @APIResponse(responseCode = "200", description = "The target; ETag carries its version")
+  @APIResponse(
+      responseCode = "200",
+      description = "The target; ETag carries its version",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Target")))
   @APIResponse(responseCode = "404", ref = "NotFound")
   public Response get(@PathParam("id") String id) {
     TargetView view = Views.target(queries.target(caller, Params.targetId(id)));
@@ -88,7 +96,10 @@ public class TargetResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(operationId = "registerTarget", summary = "Register a storage target in a data center")
-  @APIResponse(responseCode = "201", description = "Registered; Location names it")
+  @APIResponse(
+      responseCode = "201",
+      description = "Registered; Location names it",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Target")))
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "409", ref = "Conflict")
   public Response create(TargetRequest body, @Context UriInfo uri) {
@@ -119,7 +130,10 @@ public class TargetResource {
       description =
           "Kind and data center are fixed at registration. Send If-Match with the ETag you read"
               + " to refuse lost updates (412 on mismatch).")
-  @APIResponse(responseCode = "200", description = "Updated")
+  @APIResponse(
+      responseCode = "200",
+      description = "Updated",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Target")))
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "412", ref = "VersionConflict")
   public Response update(
@@ -143,7 +157,10 @@ public class TargetResource {
   @Operation(
       operationId = "activateTarget",
       summary = "Give a target new copies (from POTENTIAL, or back from DRAINING)")
-  @APIResponse(responseCode = "200", description = "Active")
+  @APIResponse(
+      responseCode = "200",
+      description = "Active",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Target")))
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "409", ref = "Conflict")
   public Response activate(@PathParam("id") String id) {
@@ -156,7 +173,10 @@ public class TargetResource {
   @Operation(
       operationId = "drainTarget",
       summary = "Stop giving a target new copies; it keeps serving reads while copies move off")
-  @APIResponse(responseCode = "200", description = "Draining")
+  @APIResponse(
+      responseCode = "200",
+      description = "Draining",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Target")))
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "409", ref = "Conflict")
   public Response drain(@PathParam("id") String id) {
@@ -169,7 +189,10 @@ public class TargetResource {
   @Operation(
       operationId = "retireTarget",
       summary = "Take a target out of service for good (an active one drains first)")
-  @APIResponse(responseCode = "200", description = "Retired")
+  @APIResponse(
+      responseCode = "200",
+      description = "Retired",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Target")))
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "409", ref = "Conflict")
   public Response retire(@PathParam("id") String id) {
@@ -180,7 +203,11 @@ public class TargetResource {
   @GET
   @Path("{id}/probes")
   @Operation(operationId = "listProbes", summary = "Probe history of a target, newest first, paged")
-  @APIResponse(responseCode = "200", description = "A page of probes")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of probes",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ProbePage")))
   @APIResponse(responseCode = "404", ref = "NotFound")
   public ProbePage probes(
       @PathParam("id") String id,
@@ -200,7 +227,10 @@ public class TargetResource {
   @POST
   @Path("{id}/probes")
   @Operation(operationId = "probeTarget", summary = "Probe a target now and record the result")
-  @APIResponse(responseCode = "201", description = "The recorded probe")
+  @APIResponse(
+      responseCode = "201",
+      description = "The recorded probe",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Probe")))
   @APIResponse(responseCode = "404", ref = "NotFound")
   public Response probeNow(@PathParam("id") String id) {
     ProbeResult r = probes.probeNow(caller, Params.targetId(id));

@@ -56,6 +56,14 @@ public class TokenOrBasicAuthentication implements HttpAuthenticationMechanism {
           "/api/v1/node-enrolments");
   private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
 
+  /**
+   * Whether requests to {@code path} (a request URI, or a path of the OpenAPI document) are
+   * answered without credentials. The API document declares exactly these operations public.
+   */
+  public static boolean isPublic(String path) {
+    return PUBLIC.contains(path);
+  }
+
   /** The operation under which the audit trail records that logins are being throttled. */
   public static final String THROTTLE_OPERATION = "throttleLogins";
 
