@@ -94,7 +94,7 @@ final class AuthorizationMatrix {
                   + t
                   + "\"}");
       assertThat(r.status()).as(r.body()).isEqualTo(201);
-      setOf.put(t, set);
+      setOf.put(t, r.json().getString("id")); // name@tenant: what every caller may name it by
       r = admin.putBytes(objectPath(t, "config"), "matrix".getBytes(StandardCharsets.UTF_8));
       assertThat(r.status()).as(r.body()).isIn(200, 201);
     }
@@ -590,6 +590,16 @@ final class AuthorizationMatrix {
                 Call.json(
                     "api/v1/sessions/nosuchsession/packs",
                     "{\"packs\":[{\"pack\":\"" + PACK + "\",\"length\":1}]}"),
+            "404/404 403/403 403/403 404/404 404/404 404/404 404/404 403/403",
+            401));
+    rows.add(
+        new Row(
+            "uploadPackThroughCenter",
+            c ->
+                new Call(
+                    "api/v1/sessions/nosuchsession/packs/" + PACK,
+                    "application/octet-stream",
+                    new byte[] {1, 2, 3}),
             "404/404 403/403 403/403 404/404 404/404 404/404 404/404 403/403",
             401));
     rows.add(
