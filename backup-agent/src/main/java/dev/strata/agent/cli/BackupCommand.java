@@ -3,10 +3,8 @@ package dev.strata.agent.cli;
 import dev.strata.agent.center.CenterBackup;
 import dev.strata.agent.repo.Backup;
 import dev.strata.agent.repo.BackupStats;
-import dev.strata.agent.repo.Repository;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -54,107 +52,78 @@ final class BackupCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    for (Path p : paths) {
-      if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-        throw new dev.strata.agent.repo.RepositoryException("no such file or directory: " + p);
-      }
-    }
-    if (root.server().isEmpty() && (policy != null || backupSet != null || throughCenter)) {
-      throw new dev.strata.agent.repo.RepositoryException(
-          "--policy, --backup-set and --through-center need --server (a backup set lives in the"
-              + " control center)");
-    }
-    try (StoreHandle store = root.openStore()) {
-      Repository repo = root.openRepository(store);
-      Optional<CenterBackup> center = Optional.empty();
-      if (store.center().isPresent()) {
-        center =
-            Optional.of(
-                CenterBackup.open(
-                    store.center().get(),
-                    backupSet != null ? backupSet : CenterBackup.setIdOf(root.host()),
-                    Optional.ofNullable(policy),
-                    root.host(),
-                    repo.config().publicKey().toString()));
-        store.center().get().sendThroughCenter(throughCenter);
-      }
-      BackupStats stats = new BackupStats();
-      Backup.Result r;
-      try (AutoCloseable progress = Progress.start(root.json, stats)) {
-        if (progress instanceof Progress) {
-          Thread scan = new Thread(() -> scan(paths, stats), "strata-scan");
-          scan.setDaemon(true);
-          scan.start();
-        }
-        r = run(repo, stats);
-      }
-      Optional<JsonObject> recorded = Optional.empty();
-      if (center.isPresent()) {
-        recorded = Optional.of(center.get().commit(r));
-      }
-      Output out = new Output(root);
-      if (root.json) {
-        JsonArrayBuilder warnings = Json.createArrayBuilder();
-        r.warnings().forEach(warnings::add);
-        JsonArrayBuilder notices = Json.createArrayBuilder();
-        r.notices().forEach(notices::add);
-        out.json(
-            Json.createObjectBuilder()
-                .add("id", r.id().hex())
-                .add("sequence", r.snapshot().sequence())
-                .add("parent", r.snapshot().parent().map(Object::toString).orElse(""))
-                .add("filesNew", stats.filesNew.sum())
-                .add("filesChanged", stats.filesChanged.sum())
-                .add("filesUnchanged", stats.filesUnchanged.sum())
-                .add("directories", stats.directories.sum())
-                .add("bytesProcessed", stats.bytesDone.sum())
-                .add("blobsAdded", stats.blobsAdded.sum())
-                .add("bytesAdded", stats.bytesAdded.sum())
-                .add("warnings", warnings)
-                .add("notices", notices)
-                .add(
-                    "backupSet",
-                    center.isPresent()
-                        ? Json.createValue(center.get().backupSet())
-                        : JsonValue.NULL)
-                .add("packs", r.packs().size()));
-      } else {
-        r.notices().forEach(n -> root.spec().commandLine().getErr().println("note: " + n));
-        r.warnings().forEach(w -> root.spec().commandLine().getErr().println("warning: " + w));
+    BackupRunner.Outcome o =
+        BackupRunner.run(
+            root,
+            new BackupRunner.Request(paths, backupSet, policy, throughCenter),
+            new BackupStats(),
+            stats -> {
+              AutoCloseable progress = Progress.start(root.json, stats);
+              if (progress instanceof Progress) {
+                Thread scan = new Thread(() -> scan(paths, stats), "strata-scan");
+                scan.setDaemon(true);
+                scan.start();
+              }
+              return progress;
+            });
+    Backup.Result r = o.result();
+    BackupStats stats = o.stats();
+    Optional<CenterBackup> center = o.center();
+    boolean recorded = center.isPresent();
+    Output out = new Output(root);
+    if (root.json) {
+      JsonArrayBuilder warnings = Json.createArrayBuilder();
+      r.warnings().forEach(warnings::add);
+      JsonArrayBuilder notices = Json.createArrayBuilder();
+      r.notices().forEach(notices::add);
+      out.json(
+          Json.createObjectBuilder()
+              .add("id", r.id().hex())
+              .add("sequence", r.snapshot().sequence())
+              .add("parent", r.snapshot().parent().map(Object::toString).orElse(""))
+              .add("filesNew", stats.filesNew.sum())
+              .add("filesChanged", stats.filesChanged.sum())
+              .add("filesUnchanged", stats.filesUnchanged.sum())
+              .add("directories", stats.directories.sum())
+              .add("bytesProcessed", stats.bytesDone.sum())
+              .add("blobsAdded", stats.blobsAdded.sum())
+              .add("bytesAdded", stats.bytesAdded.sum())
+              .add("warnings", warnings)
+              .add("notices", notices)
+              .add(
+                  "backupSet",
+                  center.isPresent() ? Json.createValue(center.get().backupSet()) : JsonValue.NULL)
+              .add("packs", r.packs().size()));
+    } else {
+      r.notices().forEach(n -> root.spec().commandLine().getErr().println("note: " + n));
+      r.warnings().forEach(w -> root.spec().commandLine().getErr().println("warning: " + w));
+      out.line(
+          String.format(
+              "files: %d new, %d changed, %d unchanged; %s processed, %s added in %d blobs",
+              stats.filesNew.sum(),
+              stats.filesChanged.sum(),
+              stats.filesUnchanged.sum(),
+              Sizes.human(stats.bytesDone.sum()),
+              Sizes.human(stats.bytesAdded.sum()),
+              stats.blobsAdded.sum()));
+      out.line(
+          "snapshot " + r.id().shortForm() + " saved (sequence " + r.snapshot().sequence() + ")");
+      if (recorded) {
         out.line(
-            String.format(
-                "files: %d new, %d changed, %d unchanged; %s processed, %s added in %d blobs",
-                stats.filesNew.sum(),
-                stats.filesChanged.sum(),
-                stats.filesUnchanged.sum(),
-                Sizes.human(stats.bytesDone.sum()),
-                Sizes.human(stats.bytesAdded.sum()),
-                stats.blobsAdded.sum()));
-        out.line(
-            "snapshot " + r.id().shortForm() + " saved (sequence " + r.snapshot().sequence() + ")");
-        if (center.isPresent() && recorded.isPresent()) {
-          out.line(
-              "recorded in the control center: backup set "
-                  + center.get().backupSet()
-                  + " under policy "
-                  + center.get().policy()
-                  + ", "
-                  + r.packs().size()
-                  + " packs, landed on "
-                  + center.get().landing()
-                  + "; the policy's further copies follow");
-        }
-        out.line(r.id().hex());
+            "recorded in the control center: backup set "
+                + center.get().backupSet()
+                + " under policy "
+                + center.get().policy()
+                + ", "
+                + r.packs().size()
+                + " packs, landed on "
+                + center.get().landing()
+                + "; the policy's further copies follow");
       }
-      out.skipped(repo);
-      return r.warnings().isEmpty() ? 0 : StrataCommand.INCOMPLETE;
+      out.line(r.id().hex());
     }
-  }
-
-  private Backup.Result run(Repository repo, BackupStats stats) throws Exception {
-    return new Backup(
-            repo, root.temporaryDirectory(), root.threads, root.clock, root.host(), root.user())
-        .run(paths, stats);
+    out.skipped(o.repo());
+    return r.warnings().isEmpty() ? 0 : StrataCommand.INCOMPLETE;
   }
 
   /** Counts what the backup will visit, so the progress display can show an ETA. */

@@ -42,7 +42,8 @@ import picocli.CommandLine.Option;
       LsCommand.class,
       RestoreCommand.class,
       CheckCommand.class,
-      KeyCommand.class
+      KeyCommand.class,
+      AgentCommand.class
     })
 public final class StrataCommand {
   static final int INCOMPLETE = 3;

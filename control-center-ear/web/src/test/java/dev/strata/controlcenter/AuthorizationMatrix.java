@@ -73,6 +73,7 @@ final class AuthorizationMatrix {
   private final Map<String, String> appOf = new LinkedHashMap<>();
   private final Map<String, String> setOf = new LinkedHashMap<>();
   private final Map<String, String> spareOf = new LinkedHashMap<>();
+  private final Map<String, String> jobOf = new LinkedHashMap<>();
 
   AuthorizationMatrix(ControlCenterContract it) {
     this.it = it;
@@ -95,6 +96,9 @@ final class AuthorizationMatrix {
                   + "\"}");
       assertThat(r.status()).as(r.body()).isEqualTo(201);
       setOf.put(t, r.json().getString("id")); // name@tenant: what every caller may name it by
+      r = admin.post("api/v1/backup-jobs", jobBody(t, ControlCenterContract.unique("job")));
+      assertThat(r.status()).as(r.body()).isEqualTo(201);
+      jobOf.put(t, r.json().getString("id"));
       r = admin.putBytes(objectPath(t, "config"), "matrix".getBytes(StandardCharsets.UTF_8));
       assertThat(r.status()).as(r.body()).isIn(200, 201);
     }
@@ -616,6 +620,81 @@ final class AuthorizationMatrix {
                         + "\"]}"),
             "404/404 403/403 403/403 404/404 404/404 404/404 404/404 403/403",
             401));
+    // ---- scheduled backups
+    rows.add(
+        new Row(
+            "defineBackupJob",
+            c -> Call.json("api/v1/backup-jobs", jobBody(c.tenant(), unique("job"))),
+            "201/201 403/403 403/403 201/404 201/404 201/404 201/404 403/403",
+            401));
+    rows.add(
+        new Row(
+            "listBackupJobs",
+            c -> Call.of("api/v1/backup-jobs?tenant=" + c.tenant()),
+            "200/200 200/200 200/200 200/404 200/404 200/404 200/404 403/403",
+            401));
+    rows.add(
+        new Row(
+            "getBackupJob",
+            c -> Call.of("api/v1/backup-jobs/" + jobOf.get(c.tenant())),
+            "200/200 200/200 200/200 200/404 200/404 200/404 200/404 403/403",
+            401));
+    rows.add(
+        new Row(
+            "redefineBackupJob",
+            c -> put("api/v1/backup-jobs/" + jobOf.get(c.tenant()), jobBody(c.tenant(), null)),
+            "200/200 403/403 403/403 200/404 200/404 200/404 200/404 403/403",
+            401));
+    rows.add(
+        new Row(
+            "deleteBackupJob",
+            c -> {
+              Api.Reply made =
+                  admin.post("api/v1/backup-jobs", jobBody(c.tenant(), unique("gone")));
+              assertThat(made.status()).as(made.body()).isEqualTo(201);
+              return delete("api/v1/backup-jobs/" + made.json().getString("id"));
+            },
+            "204/204 403/403 403/403 204/404 204/404 204/404 204/404 403/403",
+            401));
+    rows.add(
+        new Row(
+            "runBackupJobNow",
+            c -> Call.json("api/v1/backup-jobs/" + jobOf.get(c.tenant()) + "/runs", "{}"),
+            "201/201 403/403 403/403 201/404 201/404 201/404 201/404 403/403",
+            401));
+    rows.add(
+        new Row(
+            "listJobRuns",
+            c -> Call.of("api/v1/backup-jobs/" + jobOf.get(c.tenant()) + "/runs"),
+            "200/200 200/200 200/200 200/404 200/404 200/404 200/404 403/403",
+            401));
+    rows.add(
+        new Row(
+            "getJobRun",
+            c -> Call.of("api/v1/job-runs/" + ABSENT_RESTORE),
+            "404/404 404/404 404/404 404/404 404/404 404/404 404/404 403/403",
+            401));
+    rows.add(
+        new Row(
+            "listJobRunEvents",
+            c -> Call.of("api/v1/job-runs/" + ABSENT_RESTORE + "/events"),
+            "404/404 404/404 404/404 404/404 404/404 404/404 404/404 403/403",
+            401));
+    rows.add(
+        new Row(
+            "reportJobRun",
+            c ->
+                Call.json(
+                    "api/v1/job-runs/" + ABSENT_RESTORE + "/reports",
+                    "{\"status\":\"RUNNING\",\"bytesDone\":0,\"filesDone\":0}"),
+            "404/404 403/403 403/403 404/404 404/404 404/404 404/404 403/403",
+            401));
+    rows.add(
+        new Row(
+            "pollAgentWork",
+            c -> Call.of("api/v1/agents/me/work?wait=0"),
+            "403/403 403/403 403/403 403/403 403/403 204/204 403/403 403/403",
+            401));
     rows.add(
         new Row(
             "requestRestore",
@@ -675,6 +754,22 @@ final class AuthorizationMatrix {
             "404/404 403/403 403/403 404/404 404/404 404/404 404/404 403/403",
             401));
     return rows;
+  }
+
+  /**
+   * A disabled job of tenant {@code t} for the spare agent, which no caller is: runs it queues are
+   * never claimed by the agent in the table.
+   */
+  private String jobBody(String t, String id) {
+    return "{"
+        + (id == null ? "" : "\"id\":\"" + id + "\",")
+        + "\"tenant\":\""
+        + t
+        + "\",\"backupSet\":\""
+        + setOf.get(t)
+        + "\",\"agent\":\""
+        + spareOf.get(t)
+        + "\",\"paths\":[\"/home\"],\"cron\":\"0 0 3 * * ?\",\"enabled\":false}";
   }
 
   private static Call put(String path, String json) {

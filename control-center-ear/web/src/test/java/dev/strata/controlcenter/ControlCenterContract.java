@@ -1505,6 +1505,250 @@ abstract class ControlCenterContract {
     assertProblem(anonymous().get("api/v1/restores"), 401, null);
   }
 
+  // ---- backup jobs
+  // -------------------------------------------------------------------------------
+
+  static String jobJson(String id, String set, String agent, String cron, String paths) {
+    return "{"
+        + (id == null ? "" : "\"id\":\"" + id + "\",")
+        + "\"backupSet\":\""
+        + set
+        + "\",\"agent\":\""
+        + agent
+        + "\",\"paths\":"
+        + paths
+        + ",\"cron\":\""
+        + cron
+        + "\"}";
+  }
+
+  /** A tenant with an agent and a backup set; returns {tenant, agent, set}. */
+  String[] jobTenant() {
+    String acme = createTenant(unique("acme"));
+    String agent = createPrincipal(unique("srv"), "AGENT", acme, null);
+    String set = unique("db");
+    Api.Reply r =
+        api()
+            .post(
+                "api/v1/backup-sets",
+                "{\"id\":\""
+                    + set
+                    + "\",\"tenant\":\""
+                    + acme
+                    + "\",\"name\":\"DB\",\"policy\":\"bronze\",\"agent\":\""
+                    + agent
+                    + "\"}");
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return new String[] {acme, agent, set};
+  }
+
+  @Test
+  void aJobRunNowIsClaimedByItsAgentsLongPollReportedOnAndHiddenFromOtherTenants()
+      throws Exception {
+    String[] t = jobTenant();
+    String acme = t[0];
+    String agent = t[1];
+    String set = t[2];
+    Api asAgent = keyOf(agent);
+    Api asApp = keyOf(createPrincipal(unique("erp"), "APPLICATION", acme, null));
+    String job = unique("nightly");
+
+    Api.Reply badCron =
+        asApp.post("api/v1/backup-jobs", jobJson(job, set, agent, "61 * * * * ?", "[\"/srv\"]"));
+    assertProblem(badCron, 400, "cron");
+    assertThat(badCron.body()).contains("not a Quartz cron expression");
+    assertProblem(
+        asApp.post("api/v1/backup-jobs", jobJson(job, set, agent, "0 0 3 * * ?", "[]")),
+        400,
+        "paths");
+    assertProblem(
+        asApp.post(
+            "api/v1/backup-jobs", jobJson(job, unique("nope"), agent, "0 0 3 * * ?", "[\"/srv\"]")),
+        400,
+        "backupSet");
+    Api.Reply created =
+        asApp.post("api/v1/backup-jobs", jobJson(job, set, agent, "0 0 3 * * ?", "[\"/srv\"]"));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    assertThat(created.json().getString("id")).isEqualTo(job + "@" + acme);
+    assertThat(created.json().getString("nextRunAt")).endsWith("T03:00:00Z");
+    assertThat(asApp.get("api/v1/backup-jobs").json().getJsonArray("items")).hasSize(1);
+
+    // Nothing queued: the poll waits its second and answers 204.
+    assertThat(asAgent.get("api/v1/agents/me/work?wait=1").status()).isEqualTo(204);
+    assertProblem(asAgent.get("api/v1/agents/me/work?wait=31"), 400, "wait");
+    assertProblem(asApp.get("api/v1/agents/me/work"), 403, null);
+
+    // An agent waiting when the application asks for a run gets it at once.
+    java.util.concurrent.CompletableFuture<Api.Reply> poll =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> asAgent.get("api/v1/agents/me/work?wait=25"));
+    Api.Reply run = asApp.post("api/v1/backup-jobs/" + job + "/runs", "");
+    assertThat(run.status()).as(run.body()).isEqualTo(201);
+    assertThat(run.json().getString("state")).isEqualTo("QUEUED");
+    assertThat(run.json().getString("trigger")).isEqualTo("MANUAL");
+    String id = run.json().getString("id");
+    Api.Reply work = poll.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(work.status()).as(work.body()).isEqualTo(200);
+    assertThat(work.json().getString("run")).isEqualTo(id);
+    assertThat(work.json().getString("backupSet")).isEqualTo(set + "@" + acme);
+    assertThat(work.json().getString("policy")).isEqualTo("bronze");
+    assertThat(work.json().getJsonArray("paths").getString(0)).isEqualTo("/srv");
+    assertThat(asApp.get("api/v1/job-runs/" + id).json().getString("state")).isEqualTo("CLAIMED");
+    assertThat(asAgent.get("api/v1/agents/me/work").status()).isEqualTo(204);
+
+    Api.Reply running =
+        asAgent.post(
+            "api/v1/job-runs/" + id + "/reports",
+            "{\"status\":\"RUNNING\",\"bytesDone\":4096,\"filesDone\":3}");
+    assertThat(running.status()).as(running.body()).isEqualTo(200);
+    assertThat(running.json().getString("state")).isEqualTo("RUNNING");
+    // DONE must name a snapshot the catalog recorded in the run's set; the run is unchanged.
+    assertProblem(
+        asAgent.post(
+            "api/v1/job-runs/" + id + "/reports",
+            "{\"status\":\"DONE\",\"snapshot\":\""
+                + "ab".repeat(32)
+                + "\",\"bytesDone\":5,\"filesDone\":1}"),
+        400,
+        "snapshot");
+    assertProblem(
+        asAgent.post(
+            "api/v1/job-runs/" + id + "/reports",
+            "{\"status\":\"DONE\",\"bytesDone\":5,\"filesDone\":1}"),
+        400,
+        "snapshot");
+    // Only the run's agent reports; other tenants see nothing of it.
+    Api other = keyOf(createPrincipal(unique("srv"), "AGENT", acme, null));
+    assertProblem(
+        other.post(
+            "api/v1/job-runs/" + id + "/reports",
+            "{\"status\":\"FAILED\",\"bytesDone\":0,\"filesDone\":0}"),
+        403,
+        null);
+    String globex = createTenant(unique("globex"));
+    Api asGlobex = keyOf(createPrincipal(unique("app"), "APPLICATION", globex, null));
+    Api globexAgent = keyOf(createPrincipal(unique("srv"), "AGENT", globex, null));
+    assertProblem(asGlobex.get("api/v1/backup-jobs/" + job + "@" + acme), 404, null);
+    assertProblem(asGlobex.get("api/v1/backup-jobs/" + job), 404, null);
+    assertProblem(asGlobex.post("api/v1/backup-jobs/" + job + "@" + acme + "/runs", ""), 404, null);
+    assertProblem(asGlobex.get("api/v1/job-runs/" + id), 404, null);
+    assertProblem(asGlobex.get("api/v1/job-runs/" + id + "/events"), 404, null);
+    assertProblem(
+        globexAgent.post(
+            "api/v1/job-runs/" + id + "/reports",
+            "{\"status\":\"FAILED\",\"bytesDone\":0,\"filesDone\":0}"),
+        404,
+        null);
+    assertThat(asGlobex.get("api/v1/backup-jobs").json().getJsonArray("items")).isEmpty();
+
+    Api.Reply failed =
+        asAgent.post(
+            "api/v1/job-runs/" + id + "/reports",
+            "{\"status\":\"FAILED\",\"bytesDone\":8192,\"filesDone\":4,"
+                + "\"message\":\"no such file or directory: /srv\"}");
+    assertThat(failed.status()).as(failed.body()).isEqualTo(200);
+    JsonObject ended = asApp.get("api/v1/job-runs/" + id).json();
+    assertThat(ended.getString("state")).isEqualTo("FAILED");
+    assertThat(ended.getString("detail")).contains("no such file or directory");
+    assertThat(ended.getJsonNumber("bytesDone").longValue()).isEqualTo(8192);
+    assertThat(asApp.get("api/v1/job-runs/" + id + "/events").array().getValuesAs(JsonObject.class))
+        .extracting(e -> e.getString("kind"))
+        .containsExactly("QUEUED", "CLAIMED", "STARTED", "PROGRESS", "FAILED");
+    assertProblem(
+        asAgent.post(
+            "api/v1/job-runs/" + id + "/reports",
+            "{\"status\":\"RUNNING\",\"bytesDone\":9000,\"filesDone\":5}"),
+        409,
+        null);
+    assertThat(asApp.get("api/v1/backup-jobs/" + job + "/runs").json().getJsonArray("items"))
+        .hasSize(1);
+
+    Api.Reply read = asApp.get("api/v1/backup-jobs/" + job);
+    assertProblem(
+        asApp.put(
+            "api/v1/backup-jobs/" + job,
+            jobJson(null, set, agent, "0 0 25 * * ?", "[\"/srv\"]"),
+            null),
+        400,
+        "cron");
+    Api.Reply disabled =
+        asApp.put(
+            "api/v1/backup-jobs/" + job,
+            "{\"backupSet\":\""
+                + set
+                + "\",\"paths\":[\"/srv\",\"/etc\"],\"cron\":\"0 0 4 * * ?\",\"enabled\":false}",
+            read.header("ETag"));
+    assertThat(disabled.status()).as(disabled.body()).isEqualTo(200);
+    assertThat(disabled.json().containsKey("nextRunAt")).isFalse();
+    assertThat(disabled.json().getString("agent")).isEqualTo(agent);
+    assertThat(
+            asApp
+                .put(
+                    "api/v1/backup-jobs/" + job,
+                    jobJson(null, set, agent, "0 0 4 * * ?", "[\"/srv\"]"),
+                    read.header("ETag"))
+                .status())
+        .isEqualTo(412);
+    assertThat(asApp.delete("api/v1/backup-jobs/" + job).status()).isEqualTo(204);
+    assertProblem(asApp.get("api/v1/backup-jobs/" + job), 404, null);
+    assertProblem(asApp.get("api/v1/job-runs/" + id), 404, null);
+  }
+
+  @Test
+  void scheduledRunsAreQueuedWhenDueAndRunsNobodyClaimsAreMissedAndStayListed() {
+    String[] t = jobTenant();
+    String agent = t[1];
+    String set = t[2];
+    Api asAgent = keyOf(agent);
+    String job = unique("often");
+    // Every second: the scheduler queues runs, and (the agent never polls) each is missed within
+    // its grace, at most the interval.
+    Api.Reply created =
+        asAgent.post("api/v1/backup-jobs", jobJson(job, set, agent, "* * * * * ?", "[\"/srv\"]"));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    try {
+      JsonObject missed =
+          Poll.until(
+              Duration.ofSeconds(30),
+              "a scheduled run recorded missed",
+              () ->
+                  asAgent
+                      .get("api/v1/backup-jobs/" + job + "/runs")
+                      .json()
+                      .getJsonArray("items")
+                      .getValuesAs(JsonObject.class)
+                      .stream()
+                      .filter(r -> r.getString("state").equals("MISSED"))
+                      .findFirst()
+                      .orElse(null));
+      assertThat(missed.getString("trigger")).isEqualTo("SCHEDULE");
+      assertThat(missed.getString("detail")).contains("did not claim");
+      assertThat(missed.containsKey("claimedAt")).isFalse();
+    } finally {
+      assertThat(asAgent.delete("api/v1/backup-jobs/" + job).status()).isEqualTo(204);
+    }
+
+    // A run asked for now and never claimed within the (short, configured) grace is missed too,
+    // and a later poll does not hand it out.
+    String manual = unique("manual");
+    assertThat(
+            asAgent
+                .post(
+                    "api/v1/backup-jobs", jobJson(manual, set, agent, "0 0 3 * * ?", "[\"/srv\"]"))
+                .status())
+        .isEqualTo(201);
+    String id = asAgent.post("api/v1/backup-jobs/" + manual + "/runs", "").json().getString("id");
+    Poll.until(
+        Duration.ofSeconds(30),
+        "the unclaimed run missed",
+        () -> asAgent.get("api/v1/job-runs/" + id).json().getString("state").equals("MISSED"));
+    assertThat(asAgent.get("api/v1/agents/me/work").status()).isEqualTo(204);
+    assertThat(
+            asAgent.get("api/v1/job-runs/" + id + "/events").array().getValuesAs(JsonObject.class))
+        .extracting(e -> e.getString("kind"))
+        .containsExactly("QUEUED", "MISSED");
+  }
+
   static String sha256Hex(byte[] bytes) {
     try {
       return java.util.HexFormat.of()

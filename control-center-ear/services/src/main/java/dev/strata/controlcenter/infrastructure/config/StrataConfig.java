@@ -1,5 +1,6 @@
 package dev.strata.controlcenter.infrastructure.config;
 
+import dev.strata.controlcenter.application.JobSettings;
 import dev.strata.controlcenter.application.PoolSettings;
 import dev.strata.pool.NodeName;
 import dev.strata.pool.ProbeThresholds;
@@ -19,7 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * META-INF/microprofile-config.properties}). Nothing else in the code reads configuration.
  */
 @ApplicationScoped
-public class StrataConfig implements PoolSettings {
+public class StrataConfig implements PoolSettings, JobSettings {
 
   @Inject
   @ConfigProperty(name = "strata.data.dir", defaultValue = "strata-data")
@@ -60,6 +61,14 @@ public class StrataConfig implements PoolSettings {
   @Inject
   @ConfigProperty(name = "strata.replication.interval.seconds", defaultValue = "30")
   long replicationIntervalSeconds;
+
+  @Inject
+  @ConfigProperty(name = "strata.jobs.claim-grace.seconds", defaultValue = "3600")
+  long claimGraceSeconds;
+
+  @Inject
+  @ConfigProperty(name = "strata.jobs.scan.seconds", defaultValue = "5")
+  long jobScanSeconds;
 
   @Inject
   @ConfigProperty(name = "strata.http.allowed-hosts", defaultValue = AllowedHosts.LOOPBACK)
@@ -145,6 +154,22 @@ public class StrataConfig implements PoolSettings {
   }
 
   /** How often the policies' copies and read-backs are planned and asked of the nodes. */
+  @Override
+  public Duration claimGrace() {
+    if (claimGraceSeconds < 1) {
+      throw new IllegalStateException("strata.jobs.claim-grace.seconds must be at least 1");
+    }
+    return Duration.ofSeconds(claimGraceSeconds);
+  }
+
+  /** How often due backup jobs are queued and unclaimed runs recorded missed. */
+  public Duration jobScanInterval() {
+    if (jobScanSeconds < 1) {
+      throw new IllegalStateException("strata.jobs.scan.seconds must be at least 1");
+    }
+    return Duration.ofSeconds(jobScanSeconds);
+  }
+
   public Duration replicationInterval() {
     if (replicationIntervalSeconds < 1) {
       throw new IllegalStateException("strata.replication.interval.seconds must be at least 1");

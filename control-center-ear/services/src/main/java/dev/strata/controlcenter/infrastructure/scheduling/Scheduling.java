@@ -1,5 +1,6 @@
 package dev.strata.controlcenter.infrastructure.scheduling;
 
+import dev.strata.controlcenter.application.JobScheduler;
 import dev.strata.controlcenter.application.NodeService;
 import dev.strata.controlcenter.application.ProbeService;
 import dev.strata.controlcenter.application.ReplicationService;
@@ -45,6 +46,7 @@ public class Scheduling {
   @Inject NodeService nodes;
   @Inject ReplicationService replication;
   @Inject RestorePreparation restorePreparation;
+  @Inject JobScheduler backupJobs;
 
   private Scheduler scheduler;
 
@@ -73,12 +75,15 @@ public class Scheduling {
                   ReplicateJob.class,
                   () -> new ReplicateJob(replication),
                   PrepareRestoresJob.class,
-                  () -> new PrepareRestoresJob(restorePreparation))));
+                  () -> new PrepareRestoresJob(restorePreparation),
+                  RunBackupJobsJob.class,
+                  () -> new RunBackupJobsJob(backupJobs))));
       every(ProbeTargetsJob.class, "probe-targets", config.probeInterval());
       every(PruneProbesJob.class, "prune-probes", Duration.ofHours(1));
       every(WatchNodesJob.class, "watch-nodes", config.nodeHeartbeatInterval());
       every(ReplicateJob.class, "replicate", config.replicationInterval());
       every(PrepareRestoresJob.class, "prepare-restores", config.replicationInterval());
+      every(RunBackupJobsJob.class, "run-backup-jobs", config.jobScanInterval());
       scheduler.start();
       LOG.info(() -> "scheduler started; probing targets every " + config.probeInterval());
     } catch (SchedulerException e) {
